@@ -22,56 +22,45 @@ export interface BracketIndex {
   readonly unclosed: readonly UnclosedOpener[];
 }
 
-const BACKSLASH = 0x5c;
-const PERCENT = 0x25;
-const PAIRS: Readonly<Record<number, { close: number; slot: 0 | 1 | 2 }>> = {
-  0x7b: { close: 0x7d, slot: 0 }, // { }
-  0x28: { close: 0x29, slot: 1 }, // ( )
-  0x5b: { close: 0x5d, slot: 2 }, // [ ]
-};
-const CLOSERS: Readonly<Record<number, 0 | 1 | 2>> = { 0x7d: 0, 0x29: 1, 0x5d: 2 };
 const KINDS: readonly OpenerKind[] = ['{', '(', '['];
 
 export function indexBrackets(text: string): BracketIndex {
   const matches = new Map<number, number>();
-  // One stack per bracket kind; a macro opener is stored as -(offset + 1) so bare brackets,
+  // One stack per bracket kind. A macro opener is stored as ~offset (negative) so bare brackets,
   // which only keep the count right, need no second array.
-  const stacks: [number[], number[], number[]] = [[], [], []];
+  const braces: number[] = [];
+  const parens: number[] = [];
+  const squares: number[] = [];
+  const close = (stack: number[], at: number): void => {
+    const top = stack.pop();
+    if (top !== undefined && top < 0) matches.set(~top, at);
+  };
   const length = text.length;
   for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) {
-      i++;
-      continue;
-    }
-    if (c === PERCENT) {
-      const next = text.charCodeAt(i + 1);
-      if (next === PERCENT) {
+    switch (text.charCodeAt(i)) {
+      case 0x5c: // backslash: rpm skips the next character
         i++;
-        continue;
-      }
-      const pair = PAIRS[next];
-      if (pair !== undefined) {
-        stacks[pair.slot].push(-(i + 1 + 1));
-        i++;
-      }
-      continue;
-    }
-    const open = PAIRS[c];
-    if (open !== undefined) {
-      stacks[open.slot].push(i);
-      continue;
-    }
-    const slot = CLOSERS[c];
-    if (slot !== undefined) {
-      const top = stacks[slot].pop();
-      if (top !== undefined && top < 0) matches.set(-top - 1, i);
+        break;
+      case 0x25: // %
+        switch (text.charCodeAt(i + 1)) {
+          case 0x25: i++; break;
+          case 0x7b: braces.push(~(i + 1)); i++; break;
+          case 0x28: parens.push(~(i + 1)); i++; break;
+          case 0x5b: squares.push(~(i + 1)); i++; break;
+        }
+        break;
+      case 0x7b: braces.push(i); break;
+      case 0x28: parens.push(i); break;
+      case 0x5b: squares.push(i); break;
+      case 0x7d: close(braces, i); break;
+      case 0x29: close(parens, i); break;
+      case 0x5d: close(squares, i); break;
     }
   }
   const unclosed: UnclosedOpener[] = [];
-  stacks.forEach((stack, slot) => {
+  [braces, parens, squares].forEach((stack, slot) => {
     for (const entry of stack) {
-      if (entry < 0) unclosed.push({ offset: -entry - 2, kind: KINDS[slot]! });
+      if (entry < 0) unclosed.push({ offset: ~entry - 1, kind: KINDS[slot]! });
     }
   });
   unclosed.sort((a, b) => a.offset - b.offset);

@@ -22,6 +22,15 @@ type BraceInside =
 /** One element of a left-associative operator chain as the grammar hands it over. */
 type ChainLink = readonly [unknown, string, unknown, Expr];
 
+const SECTION_KEYWORDS: ReadonlySet<string> = new Set([
+  'package', 'description', 'prep', 'generate_buildrequires', 'conf', 'build', 'install', 'check',
+  'clean', 'files', 'changelog', 'pre', 'post', 'preun', 'postun', 'pretrans', 'posttrans',
+  'preuntrans', 'postuntrans', 'verifyscript', 'triggerprein', 'triggerin', 'trigger', 'triggerun',
+  'triggerpostun', 'filetriggerin', 'filetrigger', 'filetriggerun', 'filetriggerpostun',
+  'transfiletriggerin', 'transfiletrigger', 'transfiletriggerun', 'transfiletriggerpostun',
+  'sepolicy', 'patchlist', 'sourcelist', 'end',
+]);
+
 const SECTION_ALIASES: Readonly<Record<string, SectionName>> = {
   trigger: 'triggerin',
   filetrigger: 'filetriggerin',
@@ -58,6 +67,11 @@ export class TreeBuilder {
 
   token(range: PeggyRange, text: string): Token {
     return { span: span(range), text };
+  }
+
+  /** rpm's isPart() compares section names case-insensitively. */
+  isSectionKeyword(word: string): boolean {
+    return SECTION_KEYWORDS.has(word.toLowerCase());
   }
 
   bodyOf(header: SectionHeaderLine): BodyKind {
