@@ -11,6 +11,8 @@ interface OpenSection {
   header: SectionHeaderLine | null;
   start: number;
   lines: Line[];
+  /** After a misspelt section header the following lines belong to it, not here: one report is enough. */
+  misspeltHeaderSeen: boolean;
 }
 
 interface OpenBranch {
@@ -40,7 +42,7 @@ export function foldStructure(raw: RawFile, source: string): { file: SpecFile; d
   const topLevel: ConditionalBlock[] = [];
   const stack: OpenBlock[] = [];
   const bodyStart = raw.bom?.span.end ?? 0;
-  let current: OpenSection = { name: 'preamble', header: null, start: bodyStart, lines: [] };
+  let current: OpenSection = { name: 'preamble', header: null, start: bodyStart, lines: [], misspeltHeaderSeen: false };
 
   const closeSection = (end: number): void => {
     sections.push({ kind: 'section', name: current.name, span: { start: current.start, end }, header: current.header, lines: current.lines });
@@ -50,7 +52,7 @@ export function foldStructure(raw: RawFile, source: string): { file: SpecFile; d
   for (const line of raw.lines) {
     if (line.kind === 'section-header') {
       closeSection(line.span.start);
-      current = { name: line.name, header: line, start: line.span.start, lines: [] };
+      current = { name: line.name, header: line, start: line.span.start, lines: [], misspeltHeaderSeen: false };
       continue;
     }
     current.lines.push(line);
@@ -172,9 +174,10 @@ function checkLine(line: Line, section: OpenSection, source: string, diagnostics
   const typo = sectionTypo(line.text, source);
   if (typo !== null) {
     diagnostics.push({ code: 'SP006', message: `unknown section ${typo.word}; did you mean ${typo.suggestion}?`, span: typo.span });
+    section.misspeltHeaderSeen = true;
     return;
   }
-  const inPreamble = section.name === 'preamble' || section.name === 'package';
+  const inPreamble = (section.name === 'preamble' || section.name === 'package') && !section.misspeltHeaderSeen;
   const first = line.text.parts[0]!;
   if (inPreamble && first.kind === 'literal' && /^\s*[^\s%]/.test(first.text)) {
     const word = /^\s*(\S+)/.exec(first.text)![1]!;

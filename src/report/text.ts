@@ -1,0 +1,43 @@
+import type { ChalkInstance } from 'chalk';
+import { codeFrame } from './code-frame.js';
+import type { FileProblems, Problem } from './problem.js';
+
+const SEVERITY_STYLE: Record<Problem['severity'], (chalk: ChalkInstance, text: string) => string> = {
+  error: (chalk, text) => chalk.red.bold(text),
+  warning: (chalk, text) => chalk.yellow.bold(text),
+  info: (chalk, text) => chalk.blue(text),
+  style: (chalk, text) => chalk.gray(text),
+};
+
+/** `file:line:col  severity  message  [id name]`, a code frame, then a summary line. */
+export function formatText(results: readonly FileProblems[], chalk: ChalkInstance): string {
+  const out: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0, style: 0 };
+  let filesWithProblems = 0;
+  for (const result of results) {
+    if (result.problems.length > 0) filesWithProblems++;
+    for (const problem of result.problems) {
+      counts[problem.severity]++;
+      const where = chalk.bold(`${result.filename}:${problem.start.line}:${problem.start.column}`);
+      const severity = SEVERITY_STYLE[problem.severity](chalk, problem.severity);
+      out.push(`${where}  ${severity}  ${problem.message}  ${chalk.dim(`[${problem.code} ${problem.name}]`)}`);
+      out.push(codeFrame(result.source, problem.start, problem.end, chalk));
+      out.push('');
+    }
+  }
+  const total = counts.error + counts.warning + counts.info + counts.style;
+  if (total === 0) {
+    out.push(chalk.green(`No problems found in ${plural(results.length, 'file')}.`));
+  } else {
+    const parts = (['error', 'warning', 'info', 'style'] as const)
+      .filter((severity) => counts[severity] > 0)
+      .map((severity) => plural(counts[severity], severity));
+    out.push(chalk.bold(`Found ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(filesWithProblems, 'file')} of ${results.length} checked.`));
+  }
+  return out.join('\n') + '\n';
+}
+
+function plural(count: number, noun: string): string {
+  const irregular = noun === 'info' || noun === 'style';
+  return `${count} ${noun}${count === 1 || irregular ? '' : 's'}`;
+}
