@@ -218,6 +218,10 @@ export class TreeBuilder {
     return { kind: 'text', span: span(range), parts: merged };
   }
 
+  operandText(range: PeggyRange, first: TextPart[], rest: [Literal, TextPart[]][]): MacroText {
+    return this.text(range, first.concat(...rest.map(([gap, items]) => [gap, ...items])));
+  }
+
   macro(
     range: PeggyRange, braced: boolean, flags: string | null, name: Token | null,
     body: MacroText | null, args: MacroText | null,

@@ -16,6 +16,7 @@ export const PARSE_DIAGNOSTICS = {
   SP008: { name: 'unexpected-preamble-line', severity: 'error' },
   SP009: { name: 'empty-macro-body', severity: 'error' },
   SP010: { name: 'macro-nesting-too-deep', severity: 'warning' },
+  SP011: { name: 'utf16-encoded', severity: 'error' },
 } as const satisfies Record<string, { name: string; severity: 'error' | 'warning' }>;
 
 export type ParseDiagnosticCode = keyof typeof PARSE_DIAGNOSTICS;

@@ -47,6 +47,10 @@ export function parseSpec(text: string, _options: ParseOptions = {}): ParseResul
     });
   }
   const { file, diagnostics } = foldStructure(raw, text);
+  if (isUtf16(text)) {
+    // Every line would look malformed; one diagnostic says why.
+    return { file, diagnostics: locate([{ code: 'SP011', message: 'the file is UTF-16 encoded; rpm reads spec files as UTF-8', span: { start: 0, end: 2 } }], text) };
+  }
   pending.push(...diagnostics, ...deepNesting(file));
   return { file, diagnostics: locate(pending, text) };
 }
@@ -65,6 +69,11 @@ export function parseMacroText(text: string): MacroText {
     const span = { start: 0, end: text.length };
     return { kind: 'text', span, parts: text === '' ? [] : [{ kind: 'literal', span, text }] };
   }
+}
+
+/** A UTF-16 byte-order mark, as the latin-1 fallback decodes it. */
+function isUtf16(text: string): boolean {
+  return text.startsWith('\u00FF\u00FE') || text.startsWith('\u00FE\u00FF');
 }
 
 function deepNesting(file: SpecFile): PendingDiagnostic[] {

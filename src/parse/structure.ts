@@ -143,14 +143,9 @@ function checkCondition(line: ConditionalLine, diagnostics: PendingDiagnostic[])
   }
 }
 
-/**
- * rpm expands the line before it reads the expression, so `%{?rhel} %{?!rhel:7} > 6` is fine
- * when one side expands to nothing, and `%(…)` may print anything. Such conditions are left to
- * the expansion layer rather than reported here.
- */
+/** `%(…)` and `%{lua:…}` may print any expression; only expansion can tell. */
 function mayExpandIntoExpression(text: MacroText): boolean {
-  return text.parts.some((part) =>
-    part.kind === 'shell' || part.kind === 'lua' || (part.kind === 'macro' && part.flags.includes('?')));
+  return text.parts.some((part) => part.kind === 'shell' || part.kind === 'lua');
 }
 
 /** `%if 0` and `%if 1` (rpm's idioms for commenting out), otherwise undecided here. */
