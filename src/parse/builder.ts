@@ -248,7 +248,7 @@ export class TreeBuilder {
     return { kind: 'lua', code };
   }
 
-  opaqueInside(_range: PeggyRange): BraceInside {
+  opaqueInside(): BraceInside {
     return { kind: 'opaque' };
   }
 

@@ -4,7 +4,9 @@ import { TreeBuilder } from './builder.js';
 import { PARSE_DIAGNOSTICS, type ParseDiagnostic, type PendingDiagnostic } from './diagnostics.js';
 import { parse as generatedParse } from './generated/spec-parser.js';
 import { LineIndex } from './line-index.js';
+import { linesOf } from './print.js';
 import { foldStructure } from './structure.js';
+import { textsOfLine } from './texts-of-line.js';
 
 export interface ParseOptions {
   /** Used in messages only. */
@@ -94,23 +96,10 @@ function deepNesting(file: SpecFile): PendingDiagnostic[] {
       }
     }
   };
-  for (const section of file.sections) {
-    for (const line of section.lines) for (const text of textsOf(line)) visit(text);
-  }
+  for (const line of linesOf(file)) for (const text of textsOfLine(line)) visit(text);
   return found;
 }
 
-function textsOf(line: Line): (MacroText | null)[] {
-  switch (line.kind) {
-    case 'blank': return [];
-    case 'comment': case 'changelog-entry': case 'text': case 'conditional': return [line.text];
-    case 'tag': return [line.value];
-    case 'macro-definition': return [line.body];
-    case 'include': return [line.path];
-    case 'file-entry': return [...line.paths];
-    case 'section-header': return [line.subpackage, line.trigger, ...line.extra, ...line.options.map((o) => o.value)];
-  }
-}
 
 /** The last resort when the generated parser fails: physical lines as text, nothing lost. */
 function plainLines(text: string): RawFile {

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
-import type { Line, MacroText, Span, SpecFile, TextPart } from '../../src/parse/cst.js';
+import type { MacroText, Span, SpecFile, TextPart } from '../../src/parse/cst.js';
 import { linesOf, printSpec } from '../../src/parse/print.js';
+import { textsOfLine } from '../../src/parse/texts-of-line.js';
 
 /**
  * What every parse must satisfy: printing gives the input back, the lines tile the input after
@@ -12,7 +13,7 @@ export function expectLosslessTree(file: SpecFile, input: string): void {
   for (const line of linesOf(file)) {
     expect(line.span.start).toBe(at);
     expect(line.span.end).toBeGreaterThan(line.span.start);
-    for (const text of textsOf(line)) expectInside(text, line.span);
+    for (const text of textsOfLine(line)) expectInside(text, line.span);
     at = line.span.end;
   }
   expect(at).toBe(input.length);
@@ -38,19 +39,4 @@ function innerTexts(part: TextPart): MacroText[] {
     case 'shell': case 'expr': return [part.body];
     default: return [];
   }
-}
-
-function textsOf(line: Line): MacroText[] {
-  const all: (MacroText | null)[] = (() => {
-    switch (line.kind) {
-      case 'blank': return [];
-      case 'comment': case 'changelog-entry': case 'text': case 'conditional': return [line.text];
-      case 'tag': return [line.value];
-      case 'macro-definition': return [line.body];
-      case 'include': return [line.path];
-      case 'file-entry': return [...line.paths];
-      case 'section-header': return [line.subpackage, line.trigger, ...line.extra, ...line.options.map((o) => o.value)];
-    }
-  })();
-  return all.filter((t): t is MacroText => t !== null);
 }
