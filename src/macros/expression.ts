@@ -1,0 +1,203 @@
+import { UNKNOWN_OPEN } from './unknown.js';
+import { compareVersions } from './version-compare.js';
+
+/**
+ * rpm's expression language (`%if`, `%[…]`) evaluated on already expanded text: integers,
+ * "strings", v"versions", `! - * / + - < > <= >= == != && || ?:` and parentheses. Like rpm,
+ * operands of a binary operator must have the same type, bare words are an error, `&&` and `||`
+ * give the deciding operand's value.
+ */
+export type ExprValue =
+  | { readonly type: 'int'; readonly value: number }
+  | { readonly type: 'string'; readonly value: string }
+  | { readonly type: 'version'; readonly value: string };
+
+export type ExprResult =
+  | { readonly kind: 'value'; readonly value: ExprValue }
+  | { readonly kind: 'error'; readonly message: string }
+  /** The text holds output of `%(…)` or Lua, which speclint does not run. */
+  | { readonly kind: 'unknown' };
+
+class ExprError extends Error {}
+
+export function evaluateExpression(text: string): ExprResult {
+  if (text.includes(UNKNOWN_OPEN)) return { kind: 'unknown' };
+  const parser = new ExprParser(text);
+  try {
+    const value = parser.parseTernary();
+    parser.skipSpace();
+    if (!parser.atEnd()) throw new ExprError('syntax error');
+    return { kind: 'value', value };
+  } catch (error) {
+    if (error instanceof ExprError) return { kind: 'error', message: `${error.message} in expression: ${text.trim()}` };
+    throw error;
+  }
+}
+
+/** rpm's truth: a non-zero integer or a non-empty string or version. */
+export function isTrue(value: ExprValue): boolean {
+  return value.type === 'int' ? value.value !== 0 : value.value !== '';
+}
+
+/** How `%[…]` prints a value. */
+export function formatValue(value: ExprValue): string {
+  return String(value.value);
+}
+
+const int = (value: number): ExprValue => ({ type: 'int', value });
+const bool = (value: boolean): ExprValue => int(value ? 1 : 0);
+
+class ExprParser {
+  private at = 0;
+  /** Nesting of parentheses and unary operators, bounded so hostile input cannot overflow the stack. */
+  private depth = 0;
+
+  constructor(private readonly text: string) {}
+
+  atEnd(): boolean {
+    return this.at >= this.text.length;
+  }
+
+  skipSpace(): void {
+    while (this.at < this.text.length && /\s/.test(this.text[this.at]!)) this.at++;
+  }
+
+  private peek(token: string): boolean {
+    this.skipSpace();
+    return this.text.startsWith(token, this.at);
+  }
+
+  private take(token: string): boolean {
+    if (!this.peek(token)) return false;
+    this.at += token.length;
+    return true;
+  }
+
+  parseTernary(): ExprValue {
+    const test = this.parseOr();
+    if (!this.take('?')) return test;
+    const then = this.parseTernary();
+    if (!this.take(':')) throw new ExprError('syntax error: ":" expected');
+    const otherwise = this.parseTernary();
+    if (then.type !== otherwise.type) throw new ExprError('types must match');
+    return isTrue(test) ? then : otherwise;
+  }
+
+  private parseOr(): ExprValue {
+    let left = this.parseAnd();
+    while (this.take('||')) {
+      const right = this.parseAnd();
+      sameType(left, right);
+      left = isTrue(left) ? left : right;
+    }
+    return left;
+  }
+
+  private parseAnd(): ExprValue {
+    let left = this.parseEquality();
+    while (this.take('&&')) {
+      const right = this.parseEquality();
+      sameType(left, right);
+      left = isTrue(left) ? right : left;
+    }
+    return left;
+  }
+
+  private parseEquality(): ExprValue {
+    let left = this.parseRelational();
+    for (;;) {
+      const op = this.take('==') ? '==' : this.take('!=') ? '!=' : null;
+      if (op === null) return left;
+      const order = compare(left, this.parseRelational());
+      left = bool(op === '==' ? order === 0 : order !== 0);
+    }
+  }
+
+  private parseRelational(): ExprValue {
+    let left = this.parseAdditive();
+    for (;;) {
+      const op = this.take('<=') ? '<=' : this.take('>=') ? '>=' : this.take('<') ? '<' : this.take('>') ? '>' : null;
+      if (op === null) return left;
+      const order = compare(left, this.parseAdditive());
+      left = bool(op === '<' ? order < 0 : op === '>' ? order > 0 : op === '<=' ? order <= 0 : order >= 0);
+    }
+  }
+
+  private parseAdditive(): ExprValue {
+    let left = this.parseMultiplicative();
+    for (;;) {
+      const op = this.take('+') ? '+' : this.take('-') ? '-' : null;
+      if (op === null) return left;
+      const right = this.parseMultiplicative();
+      sameType(left, right);
+      if (left.type === 'int' && right.type === 'int') left = int(op === '+' ? left.value + right.value : left.value - right.value);
+      else if (op === '+' && left.type === 'string') left = { type: 'string', value: left.value + right.value };
+      else throw new ExprError(`${op} is not defined for ${left.type}s`);
+    }
+  }
+
+  private parseMultiplicative(): ExprValue {
+    let left = this.parseUnary();
+    for (;;) {
+      const op = this.take('*') ? '*' : this.take('/') ? '/' : null;
+      if (op === null) return left;
+      const right = this.parseUnary();
+      if (left.type !== 'int' || right.type !== 'int') throw new ExprError(`${op} needs integers`);
+      if (op === '/' && right.value === 0) throw new ExprError('division by zero');
+      left = int(op === '*' ? left.value * right.value : Math.trunc(left.value / right.value));
+    }
+  }
+
+  private parseUnary(): ExprValue {
+    if (this.take('!')) return bool(!isTrue(this.nested(() => this.parseUnary())));
+    if (this.take('-')) {
+      const operand = this.nested(() => this.parseUnary());
+      if (operand.type !== 'int') throw new ExprError('- needs an integer');
+      return int(-operand.value);
+    }
+    if (this.take('+')) return this.nested(() => this.parseUnary());
+    return this.parsePrimary();
+  }
+
+  private parsePrimary(): ExprValue {
+    this.skipSpace();
+    if (this.take('(')) {
+      const value = this.nested(() => this.parseTernary());
+      if (!this.take(')')) throw new ExprError('unmatched (');
+      return value;
+    }
+    const rest = this.text.slice(this.at);
+    const number = /^\d+/.exec(rest);
+    if (number !== null) {
+      this.at += number[0].length;
+      return int(Number.parseInt(number[0], 10));
+    }
+    const string = /^(v?)"([^"]*)"/.exec(rest);
+    if (string !== null) {
+      this.at += string[0].length;
+      return { type: string[1] === 'v' ? 'version' : 'string', value: string[2]! };
+    }
+    if (/^[A-Za-z_]/.test(rest)) throw new ExprError('bare words are not supported, quote them');
+    throw new ExprError(rest === '' ? 'unexpected end' : `unexpected ${JSON.stringify(rest[0])}`);
+  }
+
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > 200) throw new ExprError('expression nested too deeply');
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+}
+
+function sameType(a: ExprValue, b: ExprValue): void {
+  if (a.type !== b.type) throw new ExprError('types must match');
+}
+
+function compare(a: ExprValue, b: ExprValue): number {
+  sameType(a, b);
+  if (a.type === 'int') return Math.sign(a.value - (b.value as number));
+  if (a.type === 'version') return compareVersions(a.value, b.value as string);
+  return a.value < (b.value as string) ? -1 : a.value > (b.value as string) ? 1 : 0;
+}

@@ -1,0 +1,90 @@
+import type { Span } from '../parse/cst.js';
+
+/** Where a macro definition comes from: a target's table, rpm's own built-ins, or the spec. */
+export type MacroOrigin =
+  | { readonly kind: 'target'; readonly package: string }
+  | { readonly kind: 'spec'; readonly span: Span }
+  | { readonly kind: 'command-line' }
+  /** Made by `%define`/`%global` inside an expansion (`%{!?x:%global x 1}`). */
+  | { readonly kind: 'expansion' }
+  /** A parametric call's `%1`, `%*`, `%-f`…: literal text, never expanded again. */
+  | { readonly kind: 'argument' };
+
+/** A macro implemented in TypeScript instead of an rpm body (where the real one runs Lua). */
+export type NativeMacro = (call: NativeCall) => string;
+
+export interface NativeCall {
+  /** Positional arguments after option parsing (`%1` …). */
+  readonly args: readonly string[];
+  /** Expands macro text in the caller's scope. */
+  expand(text: string): string;
+  /** Whether a macro is defined. */
+  defined(name: string): boolean;
+  /** Defines a global macro, as `%global` does. */
+  defineGlobal(name: string, body: string): void;
+  /** Reports an rpm `%{error:…}`-like failure. */
+  error(message: string): void;
+  /** Reports an rpm `%{warn:…}`-like warning. */
+  warn(message: string): void;
+}
+
+export interface MacroDefinition {
+  readonly name: string;
+  /** getopt option string of a parametric macro (`%define f(a:b)` → `a:b`), or null. */
+  readonly opts: string | null;
+  readonly body: string | NativeMacro;
+  readonly origin: MacroOrigin;
+  /** Call level it was defined at: 0 is global; a parametric call's locals are dropped on return. */
+  readonly level: number;
+}
+
+/**
+ * rpm's macro context: each name holds a stack of definitions (`%define` pushes, `%undefine`
+ * pops), so a redefinition can be undone.
+ */
+export class MacroScope {
+  private readonly table = new Map<string, MacroDefinition[]>();
+  /** Definitions made inside parametric calls, newest last, so a call's end can drop them. */
+  private readonly locals: MacroDefinition[] = [];
+
+  define(definition: MacroDefinition): void {
+    const stack = this.table.get(definition.name);
+    if (stack === undefined) this.table.set(definition.name, [definition]);
+    else stack.push(definition);
+    if (definition.level > 0) this.locals.push(definition);
+  }
+
+  undefine(name: string): void {
+    const stack = this.table.get(name);
+    stack?.pop();
+    if (stack?.length === 0) this.table.delete(name);
+  }
+
+  get(name: string): MacroDefinition | undefined {
+    const stack = this.table.get(name);
+    return stack?.[stack.length - 1];
+  }
+
+  has(name: string): boolean {
+    return this.table.has(name);
+  }
+
+  /** Drops every definition made at `level` or deeper: the end of a parametric call. */
+  dropLevel(level: number): void {
+    while (this.locals.length > 0 && this.locals[this.locals.length - 1]!.level >= level) {
+      const local = this.locals.pop()!;
+      const stack = this.table.get(local.name);
+      const at = stack?.lastIndexOf(local) ?? -1;
+      if (at >= 0) stack!.splice(at, 1);
+      if (stack?.length === 0) this.table.delete(local.name);
+    }
+  }
+
+  /** A copy whose changes do not affect this scope. */
+  clone(): MacroScope {
+    const copy = new MacroScope();
+    for (const [name, stack] of this.table) copy.table.set(name, [...stack]);
+    copy.locals.push(...this.locals);
+    return copy;
+  }
+}

@@ -1,0 +1,97 @@
+import { pythonMacros, type PythonFacts } from './builtins/python.js';
+import { RPM_BUILD_CONDITIONALS, RPM_PATHS, RPM_TOOLS, type MacroTable } from './builtins/rpm.js';
+import { MacroScope } from './scope.js';
+
+/**
+ * A distribution release to lint for: the standard macros its buildroot defines. EPEL targets
+ * use the EL values (epel-rpm-macros adds nothing the Python rules depend on).
+ */
+export interface Target {
+  readonly id: string;
+  readonly label: string;
+  readonly distribution: 'fedora' | 'rhel';
+  readonly release: number;
+  readonly python: PythonFacts;
+  /** `%fedora`/`%rhel`, `%fcNN`/`%elN`, `%dist`. */
+  readonly identity: MacroTable;
+}
+
+/** The main Python of each Fedora release (Fedora's Python version changes). */
+const FEDORA_PYTHON: Readonly<Record<number, string>> = {
+  33: '3.9', 34: '3.9', 35: '3.10', 36: '3.10', 37: '3.11', 38: '3.11', 39: '3.12', 40: '3.12',
+  41: '3.13', 42: '3.13', 43: '3.14', 44: '3.14', 45: '3.15',
+};
+export const CURRENT_FEDORA = 44;
+export const RAWHIDE_FEDORA = 45;
+
+function fedora(release: number, id = `fedora-${release}`): Target {
+  return {
+    id,
+    label: `Fedora ${release}${release === RAWHIDE_FEDORA ? ' (Rawhide)' : ''}`,
+    distribution: 'fedora',
+    release,
+    python: {
+      defaultPython3: FEDORA_PYTHON[release]!,
+      hasDefaultVersionMacro: true,
+      unversionedPython: 'error',
+      python2: false,
+      distNames: 'pep503',
+      modern: true,
+      setupPyDeprecated: release >= 43,
+      compactPkgversion: false,
+    },
+    identity: { fedora: String(release), [`fc${release}`]: '1', dist: `.fc${release}` },
+  };
+}
+
+function el(release: 7 | 8 | 9 | 10): Target {
+  const modern = release >= 9;
+  return {
+    id: `el${release}`,
+    label: `RHEL/CentOS ${release} and EPEL ${release}`,
+    distribution: 'rhel',
+    release,
+    python: {
+      defaultPython3: { 7: '3.6', 8: '3.6', 9: '3.9', 10: '3.12' }[release],
+      hasDefaultVersionMacro: modern,
+      unversionedPython: release === 7 ? '/usr/bin/python' : 'error',
+      python2: release <= 8,
+      distNames: release === 7 ? 'el7' : release === 8 ? 'el8' : 'pep503',
+      modern,
+      setupPyDeprecated: false,
+      compactPkgversion: release === 8,
+    },
+    identity: { rhel: String(release), [`el${release}`]: '1', dist: `.el${release}` },
+  };
+}
+
+const ALL: readonly Target[] = [
+  { ...fedora(CURRENT_FEDORA, 'fedora'), label: `Fedora ${CURRENT_FEDORA} (current)` },
+  { ...fedora(RAWHIDE_FEDORA, 'fedora-rawhide') },
+  ...Object.keys(FEDORA_PYTHON).map((release) => fedora(Number(release))),
+  el(7), el(8), el(9), el(10),
+];
+
+export const TARGETS: ReadonlyMap<string, Target> = new Map(ALL.map((target) => [target.id, target]));
+export const DEFAULT_TARGET = 'fedora';
+
+export function findTarget(id: string): Target | undefined {
+  return TARGETS.get(id);
+}
+
+/** A fresh macro scope holding everything the target's buildroot defines. */
+export function targetScope(target: Target): MacroScope {
+  const scope = new MacroScope();
+  const tables: [string, MacroTable][] = [
+    ['rpm', RPM_PATHS], ['rpm', RPM_TOOLS], ['rpm', RPM_BUILD_CONDITIONALS],
+    ['python-rpm-macros', pythonMacros(target.python)],
+    [target.distribution === 'fedora' ? 'fedora-release' : 'redhat-release', target.identity],
+  ];
+  for (const [pkg, table] of tables) {
+    for (const [name, entry] of Object.entries(table)) {
+      const { opts, body } = typeof entry === 'object' ? entry : { opts: null, body: entry };
+      scope.define({ name, opts, body, origin: { kind: 'target', package: pkg }, level: 0 });
+    }
+  }
+  return scope;
+}
