@@ -96,6 +96,7 @@ export const RPM_TOOLS: MacroTable = {
   __tar: '/usr/bin/tar',
   __unzip: '/usr/bin/unzip',
   __xz: '/usr/bin/xz',
+  __rpmuncompress: '%{_rpmconfigdir}/rpmuncompress',
   __cc: 'gcc',
   __cxx: 'g++',
   __cpp: 'gcc -E',
@@ -106,10 +107,6 @@ export const RPM_TOOLS: MacroTable = {
   make_build: '%{__make} %{_make_output_sync} %{?_smp_mflags} %{_make_verbose}',
   make_install: '%{__make} install DESTDIR=%{?buildroot} INSTALL="%{__install} -p"',
   makeinstall: '%{__make} prefix=%{?buildroot:%{buildroot}}%{_prefix} exec_prefix=%{?buildroot:%{buildroot}}%{_exec_prefix} bindir=%{?buildroot:%{buildroot}}%{_bindir} sbindir=%{?buildroot:%{buildroot}}%{_sbindir} sysconfdir=%{?buildroot:%{buildroot}}%{_sysconfdir} datadir=%{?buildroot:%{buildroot}}%{_datadir} includedir=%{?buildroot:%{buildroot}}%{_includedir} libdir=%{?buildroot:%{buildroot}}%{_libdir} libexecdir=%{?buildroot:%{buildroot}}%{_libexecdir} localstatedir=%{?buildroot:%{buildroot}}%{_localstatedir} sharedstatedir=%{?buildroot:%{buildroot}}%{_sharedstatedir} mandir=%{?buildroot:%{buildroot}}%{_mandir} infodir=%{?buildroot:%{buildroot}}%{_infodir} install',
-  optflags: '-O2 -flto=auto -ffat-lto-objects -fexceptions -g -grecord-gcc-switches -pipe -Wall -Werror=format-security -Wp,-U_FORTIFY_SOURCE,-D_FORTIFY_SOURCE=3 -Wp,-D_GLIBCXX_ASSERTIONS -fstack-protector-strong -m64 -march=x86-64 -mtune=generic -fasynchronous-unwind-tables -fstack-clash-protection -fcf-protection',
-  build_cflags: '%{optflags}',
-  build_cxxflags: '%{optflags}',
-  build_ldflags: '-Wl,-z,relro -Wl,--as-needed -Wl,-z,now',
 };
 
 /**
