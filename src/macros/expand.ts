@@ -144,7 +144,7 @@ export class MacroExpander {
     if (next === '[') {
       const close = matchClose(text, at + 1, '[', ']');
       if (close < 0) return this.unterminated(text, at, '[');
-      return { output: this.evaluateExpanded(this.expandAt(text.slice(at + 2, close), depth + 1), text.slice(at, close + 1)), end: close + 1 };
+      return { output: this.evaluateLazily(text.slice(at + 2, close), text.slice(at, close + 1), depth), end: close + 1 };
     }
     const ref = next === '{' ? parseBraced(text, at) : parsePlain(text, at);
     if (ref === null) return next === '{' ? this.unterminated(text, at, '{') : { output: '%', end: at + 1 };
@@ -184,7 +184,7 @@ export class MacroExpander {
 
   /** A macro's value; `argv` holds a parametric call's expanded arguments, null when not called as one. */
   private expandBody(definition: MacroDefinition, argv: readonly string[] | null, depth: number): string {
-    if (definition.origin.kind === 'argument') return definition.body as string;
+    if (definition.literal === true || definition.origin.kind === 'argument') return definition.body as string;
     if (definition.opts === null || argv === null) return this.run(definition, [], depth);
     const parsed = parseOptions(argv, definition.opts);
     if (parsed.kind === 'error') {
@@ -222,6 +222,14 @@ export class MacroExpander {
       warn: (message) => this.report({ severity: 'warning', kind: 'warn', message }),
     };
     return definition.body(call);
+  }
+
+  /** `%[…]`: evaluated while expanding, so untaken branches are not expanded. */
+  private evaluateLazily(expression: string, source: string, depth: number): string {
+    const result = evaluateExpression(expression, (macroText) => this.expandAt(macroText, depth + 1));
+    if (result.kind === 'value') return formatValue(result.value);
+    if (result.kind === 'error') this.report({ severity: 'error', kind: 'syntax', message: result.message });
+    return unknownText(source);
   }
 
   /** The value of an already expanded rpm expression; `source` stands in for it when unknown. */
@@ -423,49 +431,61 @@ export function parseDefinition(text: string, start: number, raw = false): Parse
 // the first word of `%{name args}`, expanded first; `%define`, `%global` and `%dnl` read the raw
 // rest of the text instead.
 
-/** The expanded argument of a built-in, or null when it has none. */
-function builtinArg(x: MacroExpander, ref: ParsedReference, depth: number): string | null {
+/**
+ * The expanded argument of a built-in, or null when it has none. rpm registers the built-ins
+ * that take one as parametric, so unbraced they take the rest of the line after a blank.
+ */
+function builtinArg(x: MacroExpander, ref: ParsedReference, depth: number, text = ''): string | null {
   if (ref.body !== null) return x.expandAt(ref.body, depth + 1);
   if (ref.args !== null) return splitArgs(x.expandAt(ref.args, depth + 1))[0] ?? null;
+  if (!ref.braced && (text[ref.end] === ' ' || text[ref.end] === '\t')) {
+    return splitArgs(x.expandAt(text.slice(ref.end, endOfLine(text, ref.end)), depth + 1))[0] ?? null;
+  }
   return null;
+}
+
+/** Where an unbraced built-in's arguments end: at the line end, which stays. */
+function builtinEnd(ref: ParsedReference, text: string): number {
+  if (ref.braced || !(text[ref.end] === ' ' || text[ref.end] === '\t')) return ref.end;
+  return endOfLine(text, ref.end);
 }
 
 /** A built-in that maps its expanded argument to its value. */
 function pure(fn: (arg: string) => string): Builtin {
-  return (x, ref, _text, depth) => {
-    const arg = builtinArg(x, ref, depth);
+  return (x, ref, text, depth) => {
+    const arg = builtinArg(x, ref, depth, text);
     if (arg === null) {
       x.report({ severity: 'error', kind: 'syntax', message: `%${ref.name}: argument expected` });
-      return { output: '', end: ref.end };
+      return { output: '', end: builtinEnd(ref, text) };
     }
-    return { output: fn(arg), end: ref.end };
+    return { output: fn(arg), end: builtinEnd(ref, text) };
   };
 }
 
 /** A built-in whose value depends on running code or the build machine: unknown. */
-const opaque: Builtin = (_x, ref, text) => ({ output: unknownText(text.slice(ref.start, ref.end)), end: ref.end });
+const opaque: Builtin = (_x, ref, text) => ({ output: unknownText(text.slice(ref.start, ref.end)), end: builtinEnd(ref, text) });
 
 function definition(eager: boolean): Builtin {
   return (x, ref, text, depth) => {
     if (!ref.braced) return { output: '', end: x.defineFrom(text, ref.end, eager, depth) };
     x.defineFrom(ref.body ?? ref.args ?? '', 0, eager, depth, true);
-    return { output: '', end: ref.end };
+    return { output: '', end: builtinEnd(ref, text) };
   };
 }
 
 function message(severity: 'error' | 'warning' | null): Builtin {
-  return (x, ref, _text, depth) => {
-    const arg = builtinArg(x, ref, depth) ?? '';
+  return (x, ref, text, depth) => {
+    const arg = builtinArg(x, ref, depth, text) ?? '';
     if (severity !== null) x.report({ severity, kind: severity === 'error' ? 'error' : 'warn', message: arg });
-    return { output: '', end: ref.end };
+    return { output: '', end: builtinEnd(ref, text) };
   };
 }
 
 /** `%{defined x}` / `%{undefined x}` look the name up rather than expanding it. */
 function isDefined(wanted: boolean): Builtin {
-  return (x, ref, _text, depth) => {
-    const name = builtinArg(x, ref, depth)?.trim() ?? '';
-    return { output: (x.scope.get(name) !== undefined) === wanted ? '1' : '0', end: ref.end };
+  return (x, ref, text, depth) => {
+    const name = builtinArg(x, ref, depth, text)?.trim() ?? '';
+    return { output: (x.scope.get(name) !== undefined) === wanted ? '1' : '0', end: builtinEnd(ref, text) };
   };
 }
 
@@ -479,30 +499,30 @@ function urlPath(arg: string): string {
 const BUILTINS = new Map<string, Builtin>([
   ['define', definition(false)],
   ['global', definition(true)],
-  ['undefine', (x, ref, _text, depth) => {
-    x.scope.undefine(builtinArg(x, ref, depth)?.trim() ?? '');
-    return { output: '', end: ref.end };
+  ['undefine', (x, ref, text, depth) => {
+    x.scope.undefine(builtinArg(x, ref, depth, text)?.trim() ?? '');
+    return { output: '', end: builtinEnd(ref, text) };
   }],
   ['dnl', (_x, ref, text) => {
-    if (ref.braced) return { output: '', end: ref.end };
+    if (ref.braced) return { output: '', end: builtinEnd(ref, text) };
     const lineEnd = endOfLine(text, ref.end);
     return { output: '', end: Math.min(lineEnd + 1, text.length) };
   }],
-  ['expand', (x, ref, _text, depth) => ({ output: x.expandAt(builtinArg(x, ref, depth) ?? '', depth + 1), end: ref.end })],
+  ['expand', (x, ref, text, depth) => ({ output: x.expandAt(builtinArg(x, ref, depth, text) ?? '', depth + 1), end: builtinEnd(ref, text) })],
   ['quote', pure((arg) => `${QUOTE_MARK}${arg}${QUOTE_MARK}`)],
   ['shescape', pure((arg) => `'${arg.replaceAll("'", "'\\''")}'`)],
-  ['expr', (x, ref, text, depth) => ({ output: x.evaluateExpanded(builtinArg(x, ref, depth) ?? '', text.slice(ref.start, ref.end)), end: ref.end })],
+  ['expr', (x, ref, text, depth) => ({ output: x.evaluateExpanded(builtinArg(x, ref, depth, text) ?? '', text.slice(ref.start, ref.end)), end: builtinEnd(ref, text) })],
   ['basename', pure((arg) => arg.slice(arg.lastIndexOf('/') + 1))],
   ['dirname', pure((arg) => (arg.includes('/') ? arg.slice(0, arg.lastIndexOf('/')) : arg))],
   ['suffix', pure((arg) => (arg.includes('.') ? arg.slice(arg.lastIndexOf('.') + 1) : ''))],
   ['shrink', pure((arg) => arg.trim().replace(/\s+/g, ' '))],
   ['url2path', pure(urlPath)],
   ['u2p', pure(urlPath)],
-  ['S', (x, ref, _text, depth) => ({ output: x.expandAt(`%SOURCE${builtinArg(x, ref, depth) ?? ''}`, depth + 1), end: ref.end })],
-  ['P', (x, ref, _text, depth) => ({ output: x.expandAt(`%PATCH${builtinArg(x, ref, depth) ?? ''}`, depth + 1), end: ref.end })],
-  ['uncompress', (x, ref, _text, depth) => {
-    const arg = builtinArg(x, ref, depth) ?? '';
-    return { output: arg === '' ? '' : x.expandAt('%__rpmuncompress ', depth + 1) + arg, end: ref.end };
+  ['S', (x, ref, text, depth) => ({ output: x.expandAt(`%SOURCE${builtinArg(x, ref, depth, text) ?? ''}`, depth + 1), end: builtinEnd(ref, text) })],
+  ['P', (x, ref, text, depth) => ({ output: x.expandAt(`%PATCH${builtinArg(x, ref, depth, text) ?? ''}`, depth + 1), end: builtinEnd(ref, text) })],
+  ['uncompress', (x, ref, text, depth) => {
+    const arg = builtinArg(x, ref, depth, text) ?? '';
+    return { output: arg === '' ? '' : x.expandAt('%__rpmuncompress ', depth + 1) + arg, end: builtinEnd(ref, text) };
   }],
   ['getconfdir', (_x, ref) => ({ output: '/usr/lib/rpm', end: ref.end })],
   // speclint reports as rpm does without -v.
@@ -512,11 +532,11 @@ const BUILTINS = new Map<string, Builtin>([
   ['error', message('error')],
   ['trace', (_x, ref) => ({ output: '', end: ref.end })],
   ['dump', (_x, ref) => ({ output: '', end: ref.end })],
-  ['macrobody', (x, ref, _text, depth) => {
-    const name = builtinArg(x, ref, depth)?.trim() ?? '';
+  ['macrobody', (x, ref, text, depth) => {
+    const name = builtinArg(x, ref, depth, text)?.trim() ?? '';
     const body = x.scope.get(name)?.body;
     if (body === undefined) x.report({ severity: 'error', kind: 'syntax', message: `no such macro: '${name}'` });
-    return { output: body === undefined ? '' : typeof body === 'string' ? body : unknownText(`%{macrobody:${name}}`), end: ref.end };
+    return { output: body === undefined ? '' : typeof body === 'string' ? body : unknownText(`%{macrobody:${name}}`), end: builtinEnd(ref, text) };
   }],
   ['defined', isDefined(true)],
   ['undefined', isDefined(false)],

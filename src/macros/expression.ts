@@ -19,16 +19,23 @@ export type ExprResult =
   | { readonly kind: 'unknown' };
 
 class ExprError extends Error {}
+class UnknownValue extends Error {}
 
-export function evaluateExpression(text: string): ExprResult {
-  if (text.includes(UNKNOWN_OPEN)) return { kind: 'unknown' };
-  const parser = new ExprParser(text);
+/**
+ * Evaluates an expression. With `expand`, macro references in it are expanded as the evaluation
+ * reaches them, as `%[…]` does: the branch a `?:`, `&&` or `||` does not take is never expanded,
+ * so its `%global`s do not happen. Without it, the text is taken as already expanded (`%if`).
+ */
+export function evaluateExpression(text: string, expand?: (macroText: string) => string): ExprResult {
+  if (expand === undefined && text.includes(UNKNOWN_OPEN)) return { kind: 'unknown' };
+  const parser = new ExprParser(text, expand);
   try {
     const value = parser.parseTernary();
     parser.skipSpace();
     if (!parser.atEnd()) throw new ExprError('syntax error');
     return { kind: 'value', value };
   } catch (error) {
+    if (error instanceof UnknownValue) return { kind: 'unknown' };
     if (error instanceof ExprError) return { kind: 'error', message: `${error.message} in expression: ${text.trim()}` };
     throw error;
   }
@@ -51,8 +58,42 @@ class ExprParser {
   private at = 0;
   /** Nesting of parentheses and unary operators, bounded so hostile input cannot overflow the stack. */
   private depth = 0;
+  /** Inside a branch that is not taken: parse, but expand nothing. */
+  private discarding = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string, private readonly expand?: (macroText: string) => string) {}
+
+  private skipping<T>(skip: boolean, parse: () => T): T {
+    if (skip) this.discarding++;
+    try {
+      return parse();
+    } finally {
+      if (skip) this.discarding--;
+    }
+  }
+
+  private expanded(macroText: string): string {
+    if (this.expand === undefined || this.discarding > 0) return macroText;
+    const value = this.expand(macroText);
+    if (value.includes(UNKNOWN_OPEN)) throw new UnknownValue();
+    return value;
+  }
+
+  /** The length of the macro reference at `at` (just after its `%`), as rpm's findMacroEnd() finds it. */
+  private macroLength(at: number): number {
+    const close = { '{': '}', '(': ')', '[': ']' }[this.text[at] ?? ''];
+    if (close !== undefined) {
+      let level = 0;
+      for (let i = at; i < this.text.length; i++) {
+        if (this.text[i] === '\\') i++;
+        else if (this.text[i] === close && --level <= 0) return i + 1 - at;
+        else if (this.text[i] === this.text[at]) level++;
+      }
+      return this.text.length - at;
+    }
+    const match = /^[!?]*-?[A-Za-z0-9_]*(\*\*|\*|#)?/.exec(this.text.slice(at))!;
+    return match[0].length;
+  }
 
   atEnd(): boolean {
     return this.at >= this.text.length;
@@ -76,19 +117,21 @@ class ExprParser {
   parseTernary(): ExprValue {
     const test = this.parseOr();
     if (!this.take('?')) return test;
-    const then = this.parseTernary();
+    const taken = isTrue(test);
+    const then = this.skipping(!taken, () => this.parseTernary());
     if (!this.take(':')) throw new ExprError('syntax error: ":" expected');
-    const otherwise = this.parseTernary();
+    const otherwise = this.skipping(taken, () => this.parseTernary());
     if (then.type !== otherwise.type) throw new ExprError('types must match');
-    return isTrue(test) ? then : otherwise;
+    return taken ? then : otherwise;
   }
 
   private parseOr(): ExprValue {
     let left = this.parseAnd();
     while (this.take('||')) {
-      const right = this.parseAnd();
+      const decided = isTrue(left);
+      const right = this.skipping(decided, () => this.parseAnd());
       sameType(left, right);
-      left = isTrue(left) ? left : right;
+      left = decided ? left : right;
     }
     return left;
   }
@@ -96,9 +139,10 @@ class ExprParser {
   private parseAnd(): ExprValue {
     let left = this.parseEquality();
     while (this.take('&&')) {
-      const right = this.parseEquality();
+      const decided = !isTrue(left);
+      const right = this.skipping(decided, () => this.parseEquality());
       sameType(left, right);
-      left = isTrue(left) ? right : left;
+      left = decided ? left : right;
     }
     return left;
   }
@@ -167,18 +211,48 @@ class ExprParser {
       return value;
     }
     const rest = this.text.slice(this.at);
+    if (this.expand !== undefined && /^[0-9%]/.test(rest)) return this.parseIntegerToken();
     const number = /^\d+/.exec(rest);
     if (number !== null) {
       this.at += number[0].length;
       return int(Number.parseInt(number[0], 10));
     }
-    const string = /^(v?)"([^"]*)"/.exec(rest);
-    if (string !== null) {
-      this.at += string[0].length;
-      return { type: string[1] === 'v' ? 'version' : 'string', value: string[2]! };
-    }
+    if (rest.startsWith('"') || rest.startsWith('v"')) return this.parseQuoted();
     if (/^[A-Za-z_]/.test(rest)) throw new ExprError('bare words are not supported, quote them');
     throw new ExprError(rest === '' ? 'unexpected end' : `unexpected ${JSON.stringify(rest[0])}`);
+  }
+
+  /** Digits and macro references run together (`0%{?fedora}`): expanded, they must make an integer. */
+  private parseIntegerToken(): ExprValue {
+    const start = this.at;
+    while (this.at < this.text.length) {
+      const c = this.text[this.at]!;
+      if (c === '%') this.at += 1 + this.macroLength(this.at + 1);
+      else if (/\d/.test(c)) this.at++;
+      else break;
+    }
+    if (this.discarding > 0) return int(0);
+    const value = this.expanded(this.text.slice(start, this.at)).trim();
+    // rpm's wellformedInteger() accepts an empty expansion, which atoi() reads as 0.
+    if (value !== '' && !/^-?\d+$/.test(value)) {
+      throw new ExprError(/^[A-Za-z]/.test(value) ? 'macro expansion returned a bare word, quote it' : 'macro expansion did not return an integer');
+    }
+    return int(value === '' ? 0 : Number.parseInt(value, 10));
+  }
+
+  /** `"text"` or `v"version"`, macros inside expanded unless the branch is not taken. */
+  private parseQuoted(): ExprValue {
+    const version = this.text[this.at] === 'v';
+    this.at += version ? 2 : 1;
+    const start = this.at;
+    while (this.at < this.text.length && this.text[this.at] !== '"') {
+      this.at += this.text[this.at] === '%' && this.expand !== undefined ? 1 + this.macroLength(this.at + 1) : 1;
+    }
+    if (this.at >= this.text.length) throw new ExprError('unterminated string');
+    const raw = this.text.slice(start, this.at);
+    this.at++;
+    if (version) return { type: 'version', value: this.discarding > 0 ? '0' : this.expanded(raw) };
+    return { type: 'string', value: this.expanded(raw) };
   }
 
   private nested<T>(parse: () => T): T {

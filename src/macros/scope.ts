@@ -36,6 +36,8 @@ export interface MacroDefinition {
   readonly origin: MacroOrigin;
   /** Call level it was defined at: 0 is global; a parametric call's locals are dropped on return. */
   readonly level: number;
+  /** The body is the value as it is, never expanded (rpm's RPMMACRO_LITERAL). */
+  readonly literal?: boolean;
 }
 
 /**

@@ -3,6 +3,8 @@ import { evaluateExpression, isTrue } from './expression.js';
 import { DEFAULT_LIMITS, type ExpansionLimits, MacroExpander, type MacroDiagnostic } from './expand.js';
 import type { MacroScope } from './scope.js';
 import type { MappedText } from './source-map.js';
+import type { MacroTable } from './builtins/rpm.js';
+import { type PrepContext, renderPatch, renderSetup } from './prep.js';
 import { type Target, targetScope } from './targets.js';
 import { hasUnknown } from './unknown.js';
 
@@ -19,6 +21,12 @@ export interface ExpandedLine {
   readonly state: LineState;
   /** The line's text after expansion (no line ending), with its source map; null when not expanded. */
   readonly expanded: MappedText | null;
+  /**
+   * What rpm reads from this line, split into physical lines (with their line ends): the
+   * expansion, except that a definition consumes its line end, and in %prep `%setup`/`%patch`
+   * lines are replaced by their shell. Empty when the line was not read.
+   */
+  readonly physical: readonly string[];
 }
 
 export interface SpecDiagnostic extends MacroDiagnostic {
@@ -26,15 +34,20 @@ export interface SpecDiagnostic extends MacroDiagnostic {
 }
 
 export interface SpecExpansion {
+  readonly file: SpecFile;
   readonly target: Target;
   readonly lines: readonly ExpandedLine[];
   readonly diagnostics: readonly SpecDiagnostic[];
   /** The macros as they stand after the last line: everything the spec defined, for the target. */
   readonly scope: MacroScope;
+  /** Sources and patches in the order the spec declares them. */
+  readonly sources: readonly SpecSource[];
 }
 
 export interface ExpandOptions {
   readonly limits?: ExpansionLimits;
+  /** Tables applied over rpm's own macros (see targetScope). */
+  readonly overrides?: readonly MacroTable[];
   /** `NAME BODY` definitions, as `rpmbuild --define` gives them, applied before the spec. */
   readonly defines?: readonly string[];
 }
@@ -47,25 +60,62 @@ interface Frame {
   taken: 'no' | 'yes' | 'maybe';
 }
 
-/** Tags whose value rpm also defines as a macro (parsePreamble's table), for the main package. */
-const TAG_MACROS: Readonly<Record<string, readonly string[]>> = {
-  name: ['name', 'NAME'],
-  version: ['version', 'VERSION'],
-  release: ['release', 'RELEASE'],
-  epoch: ['epoch', 'EPOCH'],
-  summary: ['summary', 'SUMMARY'],
-  license: ['license', 'LICENSE'],
-  url: ['url', 'URL'],
-  group: ['group', 'GROUP'],
-  vendor: ['vendor'],
-  packager: ['packager'],
-  distribution: ['distribution'],
-  disturl: ['disturl'],
-  bugurl: ['bugurl'],
-  vcs: ['vcs'],
-  modularitylabel: ['modularitylabel'],
-  sourcelicense: ['sourcelicense'],
-};
+/** Tags whose value rpm also defines as a macro (parsePreamble's table); prefixes of longer tags come later. */
+const MACRO_TAGS: readonly string[] = [
+  'name', 'version', 'release', 'epoch', 'summary', 'license', 'sourcelicense', 'distribution', 'disturl',
+  'vendor', 'group', 'packager', 'url', 'vcs', 'prefixes', 'prefix', 'disttag', 'bugurl', 'translationurl',
+  'upstreamreleases', 'removepathpostfixes', 'modularitylabel',
+];
+
+/** A Source or Patch as rpm records it: its number, the tag's value, and its path in %{_sourcedir}. */
+export interface SpecSource {
+  readonly kind: 'source' | 'patch';
+  readonly number: number;
+  readonly url: string;
+  /** The file name rpm uses: after the last `/`, and after a `=` in it (`…/download?file=x.tgz`). */
+  readonly name: string;
+  readonly path: string;
+}
+
+/** A buffer split into physical lines, each keeping its `\n`; an empty buffer is one empty line. */
+export function splitPhysical(buffer: string): string[] {
+  if (buffer === '') return [''];
+  const lines = buffer.split(/(?<=\n)/);
+  return lines;
+}
+
+/**
+ * `%autopatch` and `%__apply_patch` run Lua in rpm; these do the same from the spec's patch list.
+ * Patch files are never opened: like rpm without the file, each says it cannot read it.
+ */
+function definePatchMacros(scope: MacroScope, sources: readonly SpecSource[]): void {
+  const origin = { kind: 'target' as const, package: 'rpm' };
+  scope.define({
+    name: '__apply_patch', opts: 'qp:m:', origin, level: 0,
+    // rpm's definition ends its first line with a backslash, so the body starts with a newline.
+    body: (call) => `\necho 'Cannot read ${call.args[0] ?? ''}'; exit 1;\n`,
+  });
+  scope.define({
+    name: 'autopatch', opts: 'vp:m:M:', origin, level: 0,
+    body: (call) => {
+      const patches = sources.filter((s) => s.kind === 'patch');
+      const low = call.expand('%{-m:%{-m*}}');
+      const high = call.expand('%{-M:%{-M*}}');
+      const wanted = call.args.length > 0
+        ? call.args.map(Number)
+        : patches.map((p) => p.number).filter((n) => (low === '' || n >= Number(low)) && (high === '' || n <= Number(high)));
+      const options = call.expand('%{!-v:-q} %{-p:-p%{-p*}} ');
+      return wanted.map((number, i) => {
+        const patch = patches.find((p) => p.number === number);
+        if (patch === undefined) {
+          call.error(`no such patch ${number}`);
+          return '';
+        }
+        return `${call.expand(`%__apply_patch -m ${patch.path.slice(patch.path.lastIndexOf('/') + 1)}  ${options}${patch.path} ${i + 1}`)}\n`;
+      }).join('');
+    },
+  });
+}
 
 /**
  * Reads a spec the way rpm does for one target: conditionals decided (or marked undecided),
@@ -73,8 +123,11 @@ const TAG_MACROS: Readonly<Record<string, readonly string[]>> = {
  * with a map back to its source.
  */
 export function expandSpec(file: SpecFile, target: Target, options: ExpandOptions = {}): SpecExpansion {
-  const scope = targetScope(target);
+  const scope = targetScope(target, options.overrides);
   const expander = new MacroExpander(scope, options.limits ?? DEFAULT_LIMITS);
+  const sources: SpecSource[] = [];
+  const autonumber = { source: -1, patch: -1 };
+  definePatchMacros(scope, sources);
   for (const define of options.defines ?? []) {
     const [name = '', ...rest] = define.trim().split(/\s+/);
     expander.define(name, null, rest.join(' '), { kind: 'command-line' }, false);
@@ -84,8 +137,6 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
   const frames: Frame[] = [];
   const current = (): LineState => frames[frames.length - 1]?.state ?? 'active';
   const source = file.source;
-  let sourceCount = 0;
-  let patchCount = 0;
 
   const expandSpan = (line: Line, start: number, end: number): MappedText => {
     const before = expander.diagnostics.length;
@@ -95,38 +146,76 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
   };
   const contentEnd = (line: Line): number => line.span.end - line.eol.length;
 
+  // rpm's parser points these at the defaults when it starts reading a spec.
+  expander.define('_docdir', null, '%{_defaultdocdir}', { kind: 'command-line' }, false);
+  expander.define('_licensedir', null, '%{_defaultlicensedir}', { kind: 'command-line' }, false);
+  const origin = { kind: 'target', package: 'rpm' } as const;
   for (const section of file.sections) {
     const sectionLines = section.header === null ? section.lines : [section.header, ...section.lines];
+    // While reading %files, rpm masks %{license} (the License: tag) so `%license FILE` stays a directive.
+    let masked = false;
     for (const line of sectionLines) {
+      if (line === section.header && section.name === 'files') {
+        scope.define({ name: 'license', opts: null, body: '%license', origin, level: 0, literal: true });
+        masked = true;
+      }
       if (line.kind === 'conditional') {
         const state = decideConditional(line, frames, (text) => expandSpan(line, text.start, text.end).text, target);
-        lines.push({ line, section, state, expanded: null });
+        lines.push({ line, section, state, expanded: null, physical: [] });
         continue;
       }
       const state = current();
       if (state === 'inactive') {
-        lines.push({ line, section, state, expanded: null });
+        lines.push({ line, section, state, expanded: null, physical: [] });
         continue;
       }
       const expanded = expandSpan(line, line.span.start, contentEnd(line));
-      lines.push({ line, section, state, expanded });
-      if (line.kind === 'tag' && section.name === 'preamble' && line.value !== null) {
+      // %define and %global swallow their line end; %undefine leaves it.
+      const buffer = line.kind === 'macro-definition' && !line.keyword.text.endsWith('undefine') ? expanded.text : expanded.text + line.eol;
+      let physical = splitPhysical(buffer);
+      if (section.name === 'prep') physical = physical.map((text) => renderPrepLine(text, line));
+      lines.push({ line, section, state, expanded, physical });
+      if (line.kind === 'tag' && (section.name === 'preamble' || section.name === 'package') && line.value !== null) {
         const value = expandSpan(line, line.value.span.start, line.value.span.end).text.trim();
-        const tag = line.name.text.toLowerCase();
-        for (const name of TAG_MACROS[tag] ?? []) expander.define(name, null, value, { kind: 'spec', span: line.span }, false);
-        const numbered = /^(source|patch)(\d*)$/.exec(tag);
-        if (numbered !== null) {
-          const isSource = numbered[1] === 'source';
-          const number = numbered[2] !== '' ? Number(numbered[2]) : isSource ? sourceCount : patchCount;
-          const prefix = isSource ? 'SOURCE' : 'PATCH';
-          expander.define(`${prefix}${number}`, null, value, { kind: 'spec', span: line.span }, false);
-          if (isSource) sourceCount = number + 1;
-          else patchCount = number + 1;
-        }
+        recordTag(line.name.text.toLowerCase(), value, section.name === 'preamble', line);
       }
     }
+    if (masked) scope.undefine('license');
   }
-  return { target, lines, diagnostics, scope };
+  return { file, target, lines, diagnostics, scope, sources };
+
+  function renderPrepLine(text: string, line: Line): string {
+    const context: PrepContext = {
+      expand: (macroText) => expander.expand(macroText),
+      sources,
+      setBuildSubdir: (dir) => expander.define('buildsubdir', null, dir, { kind: 'spec', span: line.span }, false),
+      error: (message) => diagnostics.push({ severity: 'error', kind: 'syntax', message, line }),
+    };
+    if (text.startsWith('%setup')) return renderSetup(text.replace(/\n$/, ''), context);
+    if (text.startsWith('%patch')) return renderPatch(text.replace(/\n$/, ''), context);
+    return text;
+  }
+
+  function recordTag(tag: string, value: string, mainPackage: boolean, line: Line): void {
+    const origin = { kind: 'spec' as const, span: line.span };
+    if (MACRO_TAGS.includes(tag)) {
+      expander.define(tag, null, value, origin, false);
+      if (mainPackage) expander.define(tag.toUpperCase(), null, value, origin, false);
+      return;
+    }
+    const numbered = /^(source|patch)(\d*)$/.exec(tag);
+    if (numbered === null) return;
+    const kind = numbered[1] as 'source' | 'patch';
+    // rpm numbers an unnumbered Source or Patch after the highest number so far, from 0.
+    const number = numbered[2] !== '' ? Number(numbered[2]) : ++autonumber[kind];
+    autonumber[kind] = Math.max(autonumber[kind], number);
+    const name = value.slice(value.lastIndexOf('/') + 1);
+    const path = `${expander.expand('%{_sourcedir}')}/${name.includes('=') ? name.slice(name.lastIndexOf('=') + 1) : name}`;
+    sources.push({ kind, number, url: value, name: name.includes('=') ? name.slice(name.lastIndexOf('=') + 1) : name, path });
+    const prefix = kind === 'source' ? 'SOURCE' : 'PATCH';
+    expander.define(`${prefix}${number}`, null, path, origin, false);
+    expander.define(`${prefix}URL${number}`, null, value, origin, false);
+  }
 }
 
 /** Updates the conditional stack for an `%if…`/`%elif…`/`%else`/`%endif` line; returns its own state. */

@@ -1,5 +1,5 @@
 import { pythonMacros, type PythonFacts } from './builtins/python.js';
-import { RPM_BUILD_CONDITIONALS, RPM_PATHS, RPM_TOOLS, type MacroTable } from './builtins/rpm.js';
+import { RPM_BUILD_CONDITIONALS, RPM_PATHS, RPM_PREP, RPM_TOOLS, RPMAUTOSPEC, type MacroTable } from './builtins/rpm.js';
 import { MacroScope } from './scope.js';
 
 /**
@@ -38,9 +38,14 @@ function fedora(release: number, id = `fedora-${release}`): Target {
       distNames: 'pep503',
       modern: true,
       setupPyDeprecated: release >= 43,
+      addDeterminism: release >= 41,
       compactPkgversion: false,
     },
-    identity: { fedora: String(release), [`fc${release}`]: '1', dist: `.fc${release}` },
+    identity: {
+      fedora: String(release), [`fc${release}`]: '1', dist: `.fc${release}`, _vendor: 'redhat',
+      // Fedora ≥ 38 clamps file mtimes to SOURCE_DATE_EPOCH (Changes/ReproducibleBuildsClampMtimes).
+      ...(release >= 38 ? { source_date_epoch_from_changelog: '1', clamp_mtime_to_source_date_epoch: '1', use_source_date_epoch_as_buildtime: '1' } : {}),
+    },
   };
 }
 
@@ -59,9 +64,10 @@ function el(release: 7 | 8 | 9 | 10): Target {
       distNames: release === 7 ? 'el7' : release === 8 ? 'el8' : 'pep503',
       modern,
       setupPyDeprecated: false,
+      addDeterminism: false,
       compactPkgversion: release === 8,
     },
-    identity: { rhel: String(release), [`el${release}`]: '1', dist: `.el${release}` },
+    identity: { rhel: String(release), [`el${release}`]: '1', dist: `.el${release}`, _vendor: 'redhat' },
   };
 }
 
@@ -79,16 +85,27 @@ export function findTarget(id: string): Target | undefined {
   return TARGETS.get(id);
 }
 
-/** A fresh macro scope holding everything the target's buildroot defines. */
-export function targetScope(target: Target): MacroScope {
+/**
+ * A fresh macro scope holding everything the target's buildroot defines. `overrides` come after
+ * rpm's own macros and before the Python and distribution macros: the differential test loads the
+ * host rpm's macro files there, as rpmspec does before the reference macro files.
+ */
+export function targetScope(target: Target, overrides: readonly MacroTable[] = []): MacroScope {
   const scope = new MacroScope();
   const tables: [string, MacroTable][] = [
-    ['rpm', RPM_PATHS], ['rpm', RPM_TOOLS], ['rpm', RPM_BUILD_CONDITIONALS],
+    ['rpm', RPM_PATHS], ['rpm', RPM_TOOLS], ['rpm', RPM_PREP], ['rpm', RPM_BUILD_CONDITIONALS],
+    ...overrides.map((table): [string, MacroTable] => ['override', table]),
     ['python-rpm-macros', pythonMacros(target.python)],
+    ['rpmautospec', RPMAUTOSPEC],
     [target.distribution === 'fedora' ? 'fedora-release' : 'redhat-release', target.identity],
   ];
   for (const [pkg, table] of tables) {
     for (const [name, entry] of Object.entries(table)) {
+      // null in an override table: the macro does not exist there.
+      if (entry === null) {
+        while (scope.has(name)) scope.undefine(name);
+        continue;
+      }
       const { opts, body } = typeof entry === 'object' ? entry : { opts: null, body: entry };
       scope.define({ name, opts, body, origin: { kind: 'target', package: pkg }, level: 0 });
     }

@@ -21,6 +21,8 @@ export interface PythonFacts {
   readonly modern: boolean;
   /** Whether %py3_build and friends warn that they are deprecated (Fedora ≥ 43). */
   readonly setupPyDeprecated: boolean;
+  /** Fedora ≥ 41 runs add-determinism over the buildroot after %install. */
+  readonly addDeterminism: boolean;
   /** EL8's python3X-rpm-macros also accept `%python3_pkgversion 38` for /usr/bin/python3.8. */
   readonly compactPkgversion: boolean;
 }
@@ -121,6 +123,29 @@ const extrasSubpackages: NativeMacro = (call) => {
       ...(ghost !== '' ? [`%files -n ${name}`, `%ghost %dir ${ghost}`] : list !== '' ? [`%files -n ${name} -f ${list}`] : []),
     ].join('\n') + '\n\n';
   }).join('');
+};
+
+/** `%python_provide`: the legacy provides for a python3-/python3.X- package (Fedora ≥ 33 generates them). */
+const pythonProvide: NativeMacro = (call) => {
+  const name = call.args[0] ?? '';
+  const evr = call.expand('%{?epoch:%{epoch}:}%{version}-%{release}');
+  const main = call.expand('%{__default_python3_pkgversion}');
+  let rest: string;
+  let out: string;
+  if (name.startsWith('python3-')) {
+    rest = name.slice('python3-'.length);
+    out = `\nProvides: python${main}-${rest} = ${evr}`;
+  } else if (name.startsWith(`python${main}-`)) {
+    rest = name.slice(`python${main}-`.length);
+    out = `\nProvides: python3-${rest} = ${evr}`;
+  } else if (name.startsWith('python') || name.startsWith('pypy')) {
+    return '';
+  } else {
+    return `%python_provide: ERROR: ${name} not recognized.`;
+  }
+  out += `\nProvides: python-${rest} = ${evr}`;
+  if (!name.endsWith(')')) out += `\nObsoletes: python-${rest} < ${evr}`;
+  return out;
 };
 
 const UNVERSIONED_ERROR = '%{error:attempt to use unversioned python, define %%__python to %{__python2} or %{__python3} explicitly}';
@@ -227,8 +252,39 @@ function modernPythonMacros(facts: PythonFacts): MacroTable {
     py3_check_import: { opts: 'e:tf:', body: 'PATH="%{buildroot}%{_bindir}:$PATH" PYTHONPATH="${PYTHONPATH:-%{buildroot}%{python3_sitearch}:%{buildroot}%{python3_sitelib}}" _PYTHONSITE="%{buildroot}%{python3_sitearch}:%{buildroot}%{python3_sitelib}" PYTHONDONTWRITEBYTECODE=1 %{__python3} %{?py3_shebang_flags:-%{py3_shebang_flags}} %{_rpmconfigdir}/redhat/import_all_modules.py %{?**}' },
     pycached: { opts: '', body: pycached },
     py_provides: { opts: '', body: pyProvides },
+    python_provide: { opts: '', body: pythonProvide },
     python_extras_subpkg: { opts: 'n:i:f:FaAv:', body: extrasSubpackages },
     python_disable_dependency_generator: { opts: '', body: '%undefine __pythondist_requires\n%{nil}' },
+    ...(facts.addDeterminism ? {
+      __brp_add_determinism: '/usr/bin/add-det',
+      add_determinism_paths: '%{buildroot}',
+      __os_install_post_build_reproducibility: '\n    %{?__brp_add_determinism:%{__brp_add_determinism} --brp %{?_smp_build_ncpus:-j%{_smp_build_ncpus}} %{?add_determinism_options} %{?add_determinism_paths}} \n%{nil}',
+    } : {}),
+    ...(facts.setupPyDeprecated ? {
+      python_rpm_in_distinfo: '1',
+      __brp_python_rpm_in_distinfo: '%{_rpmconfigdir}/redhat/brp-python-rpm-in-distinfo',
+    } : {}),
+    __pythondist_provides: '%{_rpmconfigdir}/pythondistdeps.py --provides --majorver-provides',
+    __pythondist_requires: '%{_rpmconfigdir}/pythondistdeps.py --requires',
+    __os_install_post_python: [
+      '',
+      '    %{?python_rpm_in_distinfo:%{?__brp_python_rpm_in_distinfo}} ',
+      '    %{?py_auto_byte_compile:%{?__brp_python_bytecompile}} ',
+      '    %{?py_reproducible_pyc_path:%{?__brp_fix_pyc_reproducibility} "%{py_reproducible_pyc_path}"} ',
+      '    %{?__brp_python_hardlink} ',
+      '%{nil}',
+    ].join('\n'),
+    __os_install_post: [
+      '',
+      '    %{?__brp_compress} ',
+      '    %{!?__debug_package:%{?__brp_strip} %{?__brp_strip_comment_note}} ',
+      '    %{?__brp_strip_static_archive} ',
+      '    %{?__brp_mangle_shebangs} ',
+      '    %{?__brp_remove_la_files} ',
+      '    %{__os_install_post_python} ',
+      ...(facts.addDeterminism ? ['    %{?__os_install_post_build_reproducibility} '] : []),
+      '%{nil}',
+    ].join('\n'),
     python_wheel_pkg_prefix: 'python%{?rhel:%{!?eln:%{python3_pkgversion}}}',
     python_wheel_dir: '%{_datadir}/%{python_wheel_pkg_prefix}-wheels',
     py_auto_byte_compile: '1',

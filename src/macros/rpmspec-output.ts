@@ -1,0 +1,91 @@
+import type { SectionName } from '../parse/cst.js';
+import type { ExpandedLine, SpecExpansion } from './spec-expander.js';
+import { showUnknown } from './unknown.js';
+
+/**
+ * Prints an expanded spec the way `rpmspec -P` does (rpm 4.18): rpm collects every line its
+ * reader hands out, as the current section reads it. The preamble, %description and file lists
+ * strip trailing blanks and blank out comments, conditionals and lines of untaken branches (one
+ * empty line each); %files and %changelog drop comments and those lines; scripts keep every line
+ * as it is; %prep keeps its lines with `%setup`/`%patch` turned into shell, and the header that
+ * ends %prep is not printed at all.
+ */
+type ReadMode = 'preamble' | 'files' | 'script' | 'prep';
+
+const SECTION_MODE: Partial<Record<SectionName, ReadMode>> = {
+  package: 'preamble',
+  description: 'preamble',
+  sourcelist: 'preamble',
+  patchlist: 'preamble',
+  sepolicy: 'preamble',
+  files: 'files',
+  changelog: 'files',
+  prep: 'prep',
+};
+
+/** rpm's isPart(): a section keyword at the start of the line, any case, then a blank or the end. */
+const SECTION_HEADER = /^%(package|description|prep|generate_buildrequires|conf|build|install|check|clean|files|changelog|preun|postun|pretrans|posttrans|preuntrans|postuntrans|pre|post|verifyscript|triggerprein|triggerin|triggerun|triggerpostun|trigger|filetriggerin|filetriggerun|filetriggerpostun|filetrigger|transfiletriggerin|transfiletriggerun|transfiletriggerpostun|transfiletrigger|sepolicy|patchlist|sourcelist|end)(\s|$)/i;
+
+export function printRpmspec(expansion: SpecExpansion, options: { keepUnknown?: boolean } = {}): string {
+  const out: string[] = [];
+  let mode: ReadMode = 'preamble';
+
+  const emit = (line: string): void => {
+    switch (mode) {
+      case 'preamble': {
+        out.push(`${stripComment(line).replace(/\s+$/, '')}\n`);
+        break;
+      }
+      case 'files':
+        out.push(stripComment(line));
+        break;
+      case 'script': case 'prep':
+        out.push(line);
+        break;
+    }
+  };
+  const blank = (count: number): void => {
+    if (mode === 'preamble') for (let i = 0; i < count; i++) out.push('\n');
+  };
+
+  for (const expanded of expansion.lines) {
+    if (expanded.line.kind === 'conditional') {
+      blank(1);
+      continue;
+    }
+    if (expanded.state === 'inactive') {
+      blank(physicalLineCount(expanded, expansion.file.source));
+      continue;
+    }
+    for (const line of expanded.physical) {
+      const header = SECTION_HEADER.exec(line);
+      if (header !== null) {
+        // The header is read by the section it ends; %prep's reader keeps it to itself.
+        if (mode !== 'prep') emit(line);
+        mode = SECTION_MODE[normaliseSection(header[1]!.toLowerCase())] ?? 'script';
+        continue;
+      }
+      emit(line);
+    }
+  }
+  const text = out.join('');
+  return options.keepUnknown === true ? text : showUnknown(text);
+}
+
+/** rpm's handleComments(): a line whose first non-blank is `#` is cut there (line end included). */
+function stripComment(line: string): string {
+  const at = line.search(/\S/);
+  return at >= 0 && line[at] === '#' ? line.slice(0, at) : line;
+}
+
+/** Physical lines rpm reads (and blanks) for a line of an untaken branch. */
+function physicalLineCount(expanded: ExpandedLine, source: string): number {
+  const text = source.slice(expanded.line.span.start, expanded.line.span.end);
+  const newlines = text.split('\n').length - 1;
+  return text.endsWith('\n') ? newlines : newlines + 1;
+}
+
+function normaliseSection(word: string): SectionName {
+  const aliases: Record<string, SectionName> = { trigger: 'triggerin', filetrigger: 'filetriggerin', transfiletrigger: 'transfiletriggerin' };
+  return aliases[word] ?? (word as SectionName);
+}
