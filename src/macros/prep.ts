@@ -74,7 +74,7 @@ export function renderPatch(line: string, ctx: PrepContext): string {
       ctx.error(`no patch number ${number}`);
       return out;
     }
-    out += `echo "Patch #${number} (${patch.name}):"\n`
+    out += `echo "Patch #${Number(number)} (${patch.name}):"\n`
       + `{ ${ctx.expand('%{__rpmuncompress}')} ${patch.path} || echo patch_fail ; } | ${ctx.expand('%{__patch}')} ${args2}\n\n`;
   }
   return out;

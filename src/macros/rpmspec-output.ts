@@ -1,5 +1,5 @@
 import type { SectionName } from '../parse/cst.js';
-import type { ExpandedLine, SpecExpansion } from './spec-expander.js';
+import type { SpecExpansion } from './spec-expander.js';
 import { showUnknown } from './unknown.js';
 
 /**
@@ -44,28 +44,24 @@ export function printRpmspec(expansion: SpecExpansion, options: { keepUnknown?: 
         break;
     }
   };
-  const blank = (count: number): void => {
-    if (mode === 'preamble') for (let i = 0; i < count; i++) out.push('\n');
+  const blank = (): void => {
+    if (mode === 'preamble') out.push('\n');
   };
 
   for (const expanded of expansion.lines) {
-    if (expanded.line.kind === 'conditional') {
-      blank(1);
-      continue;
-    }
-    if (expanded.state === 'inactive') {
-      blank(physicalLineCount(expanded, expansion.file.source));
-      continue;
-    }
-    for (const line of expanded.physical) {
-      const header = SECTION_HEADER.exec(line);
+    for (const physical of expanded.physical) {
+      if (physical.conditional || physical.state === 'inactive') {
+        blank();
+        continue;
+      }
+      const header = SECTION_HEADER.exec(physical.text);
       if (header !== null) {
         // The header is read by the section it ends; %prep's reader keeps it to itself.
-        if (mode !== 'prep') emit(line);
+        if (mode !== 'prep') emit(physical.text);
         mode = SECTION_MODE[normaliseSection(header[1]!.toLowerCase())] ?? 'script';
         continue;
       }
-      emit(line);
+      emit(physical.text);
     }
   }
   const text = out.join('');
@@ -76,13 +72,6 @@ export function printRpmspec(expansion: SpecExpansion, options: { keepUnknown?: 
 function stripComment(line: string): string {
   const at = line.search(/\S/);
   return at >= 0 && line[at] === '#' ? line.slice(0, at) : line;
-}
-
-/** Physical lines rpm reads (and blanks) for a line of an untaken branch. */
-function physicalLineCount(expanded: ExpandedLine, source: string): number {
-  const text = source.slice(expanded.line.span.start, expanded.line.span.end);
-  const newlines = text.split('\n').length - 1;
-  return text.endsWith('\n') ? newlines : newlines + 1;
 }
 
 function normaliseSection(word: string): SectionName {

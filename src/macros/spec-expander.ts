@@ -1,4 +1,4 @@
-import type { ConditionalLine, Line, Section, SpecFile } from '../parse/cst.js';
+import type { ConditionalDirective, Line, Section, SpecFile } from '../parse/cst.js';
 import { evaluateExpression, isTrue } from './expression.js';
 import { DEFAULT_LIMITS, type ExpansionLimits, MacroExpander, type MacroDiagnostic } from './expand.js';
 import type { MacroScope } from './scope.js';
@@ -22,11 +22,17 @@ export interface ExpandedLine {
   /** The line's text after expansion (no line ending), with its source map; null when not expanded. */
   readonly expanded: MappedText | null;
   /**
-   * What rpm reads from this line, split into physical lines (with their line ends): the
-   * expansion, except that a definition consumes its line end, and in %prep `%setup`/`%patch`
-   * lines are replaced by their shell. Empty when the line was not read.
+   * What rpm reads from this line, one physical line at a time (with line ends): the expansion,
+   * except that a definition consumes its line end and in %prep `%setup`/`%patch` lines become
+   * shell. An expansion may itself hold conditionals, which rpm obeys line by line.
    */
-  readonly physical: readonly string[];
+  readonly physical: readonly PhysicalLine[];
+}
+
+export interface PhysicalLine {
+  readonly text: string;
+  readonly state: LineState;
+  readonly conditional: boolean;
 }
 
 export interface SpecDiagnostic extends MacroDiagnostic {
@@ -75,6 +81,16 @@ export interface SpecSource {
   /** The file name rpm uses: after the last `/`, and after a `=` in it (`…/download?file=x.tgz`). */
   readonly name: string;
   readonly path: string;
+}
+
+/** The expansion of a line without the line end it kept (a definition keeps none). */
+function withoutLineEnd(mapped: MappedText, eol: string): MappedText {
+  if (eol === '' || !mapped.text.endsWith(eol)) return mapped;
+  const end = mapped.text.length - eol.length;
+  const pieces = mapped.pieces
+    .filter((piece) => piece.start < end)
+    .map((piece) => (piece.end <= end ? piece : { ...piece, end, source: piece.literal ? { start: piece.source.start, end: piece.source.start + (end - piece.start) } : piece.source }));
+  return { text: mapped.text.slice(0, end), pieces };
 }
 
 /** A buffer split into physical lines, each keeping its `\n`; an empty buffer is one empty line. */
@@ -144,7 +160,6 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
     for (const diagnostic of expander.diagnostics.slice(before)) diagnostics.push({ ...diagnostic, line });
     return mapped;
   };
-  const contentEnd = (line: Line): number => line.span.end - line.eol.length;
 
   // rpm's parser points these at the defaults when it starts reading a spec.
   expander.define('_docdir', null, '%{_defaultdocdir}', { kind: 'command-line' }, false);
@@ -160,20 +175,34 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
         masked = true;
       }
       if (line.kind === 'conditional') {
-        const state = decideConditional(line, frames, (text) => expandSpan(line, text.start, text.end).text, target);
-        lines.push({ line, section, state, expanded: null, physical: [] });
+        const text = line.text;
+        const state = decideConditional(line.directive, frames, () => (text === null ? null : expandSpan(line, text.span.start, text.span.end).text));
+        lines.push({ line, section, state, expanded: null, physical: [{ text: source.slice(line.span.start, line.span.end), state, conditional: true }] });
         continue;
       }
       const state = current();
       if (state === 'inactive') {
-        lines.push({ line, section, state, expanded: null, physical: [] });
+        const raw = splitPhysical(source.slice(line.span.start, line.span.end));
+        lines.push({ line, section, state, expanded: null, physical: raw.map((text) => ({ text, state, conditional: false })) });
         continue;
       }
-      const expanded = expandSpan(line, line.span.start, contentEnd(line));
-      // %define and %global swallow their line end; %undefine leaves it.
-      const buffer = line.kind === 'macro-definition' && !line.keyword.text.endsWith('undefine') ? expanded.text : expanded.text + line.eol;
-      let physical = splitPhysical(buffer);
-      if (section.name === 'prep') physical = physical.map((text) => renderPrepLine(text, line));
+      // The line end goes in too: %define, %global and %dnl swallow it, as in rpm.
+      const withEnd = expandSpan(line, line.span.start, line.span.end);
+      const buffer = withEnd.text;
+      const expanded = withoutLineEnd(withEnd, line.eol);
+      const physical: PhysicalLine[] = [];
+      for (const text of splitPhysical(buffer)) {
+        const directive = CONDITIONAL_LINE.exec(text);
+        if (directive !== null) {
+          const rest = text.slice(directive[0].length);
+          const own = decideConditional(directive[1] as ConditionalDirective, frames, () => rest.replace(/\n$/, ''));
+          physical.push({ text, state: own, conditional: true });
+          continue;
+        }
+        const lineState = current();
+        const rendered = lineState !== 'inactive' && section.name === 'prep' ? renderPrepLine(text, line) : text;
+        physical.push({ text: rendered, state: lineState, conditional: false });
+      }
       lines.push({ line, section, state, expanded, physical });
       if (line.kind === 'tag' && (section.name === 'preamble' || section.name === 'package') && line.value !== null) {
         const value = expandSpan(line, line.value.span.start, line.value.span.end).text.trim();
@@ -218,19 +247,24 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
   }
 }
 
-/** Updates the conditional stack for an `%if…`/`%elif…`/`%else`/`%endif` line; returns its own state. */
-function decideConditional(
-  line: ConditionalLine, frames: Frame[], expand: (span: { start: number; end: number }) => string, target: Target,
-): LineState {
+/** rpm's parseLineType(): a conditional directive after leading blanks; `%if` needs a blank or the end after it. */
+const CONDITIONAL_LINE = /^[ \t]*%(ifarch|ifnarch|elifarch|ifos|ifnos|elifos|if|elif)(?=[ \t\n]|$)|^[ \t]*%(else|endif)(?![A-Za-z])/;
+
+/**
+ * Updates the conditional stack for an `%if…`/`%elif…`/`%else`/`%endif`; returns the line's own
+ * state. `condition` gives the expanded text after the keyword; it is only called where rpm
+ * expands it (not inside a branch that is not read).
+ */
+function decideConditional(directive: ConditionalDirective, frames: Frame[], condition: () => string | null): LineState {
   const top = frames[frames.length - 1];
   const outer = top?.state ?? 'active';
   const evaluate = (parent: LineState): LineState => {
     if (parent === 'inactive') return 'inactive';
-    const verdict = conditionHolds(line, expand, target);
+    const verdict = conditionHolds(directive, condition());
     if (verdict === false) return 'inactive';
     return verdict === null || parent === 'undecided' ? 'undecided' : 'active';
   };
-  switch (line.directive) {
+  switch (directive) {
     case 'if': case 'ifarch': case 'ifnarch': case 'ifos': case 'ifnos': {
       const state = evaluate(outer);
       frames.push({ parent: outer, state, taken: state === 'active' ? 'yes' : state === 'undecided' ? 'maybe' : 'no' });
@@ -262,15 +296,14 @@ function decideConditional(
 }
 
 /** True, false, or null when the condition depends on output speclint does not run. */
-function conditionHolds(line: ConditionalLine, expand: (span: { start: number; end: number }) => string, target: Target): boolean | null {
-  if (line.text === null) return false;
-  const text = expand(line.text.span);
+function conditionHolds(directive: ConditionalDirective, text: string | null): boolean | null {
+  if (text === null) return false;
   if (hasUnknown(text)) return null;
-  switch (line.directive) {
-    case 'ifarch': case 'elifarch': return matchesWord(text, target, 'arch');
-    case 'ifnarch': return !matchesWord(text, target, 'arch');
-    case 'ifos': case 'elifos': return matchesWord(text, target, 'os');
-    case 'ifnos': return !matchesWord(text, target, 'os');
+  switch (directive) {
+    case 'ifarch': case 'elifarch': return matchesWord(text, 'x86_64');
+    case 'ifnarch': return !matchesWord(text, 'x86_64');
+    case 'ifos': case 'elifos': return matchesWord(text, 'linux');
+    case 'ifnos': return !matchesWord(text, 'linux');
     default: {
       const result = evaluateExpression(text.replace(/\s#.*$/, ''));
       return result.kind === 'value' ? isTrue(result.value) : null;
@@ -278,7 +311,7 @@ function conditionHolds(line: ConditionalLine, expand: (span: { start: number; e
   }
 }
 
-function matchesWord(list: string, _target: Target, kind: 'arch' | 'os'): boolean {
-  const wanted = kind === 'arch' ? 'x86_64' : 'linux';
+/** rpm's matchTok(): whether a blank- or comma-separated list holds the word. */
+function matchesWord(list: string, wanted: string): boolean {
   return list.split(/[\s,]+/).includes(wanted);
 }

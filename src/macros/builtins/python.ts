@@ -254,7 +254,7 @@ function modernPythonMacros(facts: PythonFacts): MacroTable {
     py_provides: { opts: '', body: pyProvides },
     python_provide: { opts: '', body: pythonProvide },
     python_extras_subpkg: { opts: 'n:i:f:FaAv:', body: extrasSubpackages },
-    python_disable_dependency_generator: { opts: '', body: '%undefine __pythondist_requires\n%{nil}' },
+    python_disable_dependency_generator: { opts: '', body: '\n%undefine __pythondist_requires \n%{nil}' },
     ...(facts.addDeterminism ? {
       __brp_add_determinism: '/usr/bin/add-det',
       add_determinism_paths: '%{buildroot}',
