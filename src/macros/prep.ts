@@ -40,9 +40,18 @@ export function renderSetup(line: string, ctx: PrepContext): string {
   const create = options.has('c');
   const skipDefault = options.has('T');
   if (create) out.push(`${ctx.expand('%{__mkdir_p}')} '${dir}'\ncd '${dir}'\n`);
-  if (!create && !skipDefault) out.push(`${untarScript(0, quietly, ctx) ?? ''}\n`);
+  // Without Source0, rpm reports the error and stops here (rpmspec -P goes on regardless).
+  if (!create && !skipDefault) {
+    const untar = untarScript(0, quietly, ctx);
+    if (untar === null) return out.join('');
+    out.push(`${untar}\n`);
+  }
   if (!create) out.push(`cd '${dir}'\n`);
-  if (create && !skipDefault) out.push(`${untarScript(0, quietly, ctx) ?? ''}\n`);
+  if (create && !skipDefault) {
+    const untar = untarScript(0, quietly, ctx);
+    if (untar === null) return out.join('');
+    out.push(`${untar}\n`);
+  }
   out.push(...after);
   const fixperms = ctx.expand('%{_fixperms} .');
   if (!fixperms.startsWith('%')) out.push(`${fixperms}\n`);

@@ -204,6 +204,15 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
         physical.push({ text: rendered, state: lineState, conditional: false });
       }
       lines.push({ line, section, state, expanded, physical });
+      if ((section.name === 'sourcelist' || section.name === 'patchlist') && line !== section.header) {
+        // Each line of these sections is one more Source or Patch, numbered on from the last.
+        for (const entry of physical) {
+          const value = entry.text.trim();
+          if (entry.state !== 'inactive' && !entry.conditional && value !== '' && !value.startsWith('#')) {
+            recordTag(section.name === 'sourcelist' ? 'source' : 'patch', value, true, line);
+          }
+        }
+      }
       if (line.kind === 'tag' && (section.name === 'preamble' || section.name === 'package') && line.value !== null) {
         const value = expandSpan(line, line.value.span.start, line.value.span.end).text.trim();
         recordTag(line.name.text.toLowerCase(), value, section.name === 'preamble', line);

@@ -1,4 +1,5 @@
 import { pythonMacros, type PythonFacts } from './builtins/python.js';
+import { pythonMacrosEl7, pythonMacrosEl8 } from './builtins/python-legacy.js';
 import { RPM_BUILD_CONDITIONALS, RPM_PATHS, RPM_PREP, RPM_TOOLS, RPMAUTOSPEC, type MacroTable } from './builtins/rpm.js';
 import { MacroScope } from './scope.js';
 
@@ -14,6 +15,13 @@ export interface Target {
   readonly python: PythonFacts;
   /** `%fedora`/`%rhel`, `%fcNN`/`%elN`, `%dist`. */
   readonly identity: MacroTable;
+}
+
+/** EL7 and EL8 carry python-rpm-macros from before Fedora 33, written out on their own. */
+function pythonTable(target: Target): MacroTable {
+  if (target.id === 'el7') return pythonMacrosEl7();
+  if (target.id === 'el8') return pythonMacrosEl8();
+  return pythonMacros(target.python);
 }
 
 /** The main Python of each Fedora release (Fedora's Python version changes). */
@@ -39,6 +47,7 @@ function fedora(release: number, id = `fedora-${release}`): Target {
       modern: true,
       setupPyDeprecated: release >= 43,
       addDeterminism: release >= 41,
+      versionedPathfix: false,
       compactPkgversion: false,
     },
     identity: {
@@ -65,6 +74,7 @@ function el(release: 7 | 8 | 9 | 10): Target {
       modern,
       setupPyDeprecated: false,
       addDeterminism: false,
+      versionedPathfix: release === 9,
       compactPkgversion: release === 8,
     },
     identity: { rhel: String(release), [`el${release}`]: '1', dist: `.el${release}`, _vendor: 'redhat' },
@@ -95,7 +105,7 @@ export function targetScope(target: Target, overrides: readonly MacroTable[] = [
   const tables: [string, MacroTable][] = [
     ['rpm', RPM_PATHS], ['rpm', RPM_TOOLS], ['rpm', RPM_PREP], ['rpm', RPM_BUILD_CONDITIONALS],
     ...overrides.map((table): [string, MacroTable] => ['override', table]),
-    ['python-rpm-macros', pythonMacros(target.python)],
+    ['python-rpm-macros', pythonTable(target)],
     ['rpmautospec', RPMAUTOSPEC],
     [target.distribution === 'fedora' ? 'fedora-release' : 'redhat-release', target.identity],
   ];

@@ -21,6 +21,8 @@ export interface PythonFacts {
   readonly modern: boolean;
   /** Whether %py3_build and friends warn that they are deprecated (Fedora ≥ 43). */
   readonly setupPyDeprecated: boolean;
+  /** EL9 prefers the versioned pathfixX.Y.py that pythonX.Y-devel ships. */
+  readonly versionedPathfix: boolean;
   /** Fedora ≥ 41 runs add-determinism over the buildroot after %install. */
   readonly addDeterminism: boolean;
   /** EL8's python3X-rpm-macros also accept `%python3_pkgversion 38` for /usr/bin/python3.8. */
@@ -57,11 +59,14 @@ function pypiSource(call: NativeCall): string {
   return `${call.expand('%{__pypi_url}')}${name.slice(0, 1)}/${name}/${name}-${version}.${extension}`;
 }
 
-function shebangFix(interpreterMacro: string, flagsMacro: string): NativeMacro {
+function shebangFix(interpreterMacro: string, flagsMacro: string, versioned: boolean): NativeMacro {
   return (call) => {
     const flags = call.expand(`%{?${flagsMacro}}`);
     const interpreter = call.expand(`%{${interpreterMacro}}`);
-    return `${interpreter} -B ${call.expand('%{_rpmconfigdir}')}/redhat/pathfix.py -pni ${interpreter} ${flags === '' ? '-k' : `-ka${flags}`}`;
+    const options = flags === '' ? '-k' : `-ka${flags}`;
+    if (!versioned) return `${interpreter} -B ${call.expand('%{_rpmconfigdir}')}/redhat/pathfix.py -pni ${interpreter} ${options}`;
+    const version = call.expand('%{python3_version}');
+    return `pathfix=/usr/bin/pathfix${version}.py; [ -f "$pathfix" ] || pathfix=/usr/bin/pathfix.py\n${interpreter} -B $pathfix -pni ${interpreter} ${options}`;
   };
 }
 
@@ -238,8 +243,8 @@ function modernPythonMacros(facts: PythonFacts): MacroTable {
     _py_shebang_P: '%[ v"%{python_version}" >= v"3.11" ? "P" : "" ]',
     py_shbang_opts: '-%{?_py_shebang_s}%{?_py_shebang_P}',
     py_shebang_flags: '%{?_py_shebang_s}%{?_py_shebang_P}',
-    py3_shebang_fix: shebangFix('__python3', 'py3_shebang_flags'),
-    py_shebang_fix: shebangFix('__python', 'py_shebang_flags'),
+    py3_shebang_fix: shebangFix('__python3', 'py3_shebang_flags', facts.versionedPathfix),
+    py_shebang_fix: shebangFix('__python', 'py_shebang_flags', false),
     py3_build: deprecated('py3_build', `${SETUP_PY_ENV} %{__python3} %{py_setup} %{?py_setup_args} build --executable="%{__python3} %{py3_shbang_opts}" %{?*}`),
     py3_build_wheel: deprecated('py3_build_wheel', `${SETUP_PY_ENV} %{__python3} %{py_setup} %{?py_setup_args} bdist_wheel %{?*}`),
     py3_install: deprecated('py3_install', `${SETUP_PY_ENV} %{__python3} %{py_setup} %{?py_setup_args} install -O1 --skip-build --root %{buildroot} --prefix %{_prefix} %{?*}\nrm -rfv %{buildroot}%{_bindir}/__pycache__`),
