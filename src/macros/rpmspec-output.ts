@@ -1,4 +1,5 @@
 import type { SectionName } from '../parse/cst.js';
+import { sectionHeaderOf } from './section-header.js';
 import type { SpecExpansion } from './spec-expander.js';
 import { showUnknown } from './unknown.js';
 
@@ -18,13 +19,12 @@ const SECTION_MODE: Partial<Record<SectionName, ReadMode>> = {
   sourcelist: 'preamble',
   patchlist: 'preamble',
   sepolicy: 'preamble',
+  // %end closes a section; rpm reads what follows like the preamble until the next header.
+  end: 'preamble',
   files: 'files',
   changelog: 'files',
   prep: 'prep',
 };
-
-/** rpm's isPart(): a section keyword at the start of the line, any case, then a blank or the end. */
-const SECTION_HEADER = /^%(package|description|prep|generate_buildrequires|conf|build|install|check|clean|files|changelog|preun|postun|pretrans|posttrans|preuntrans|postuntrans|pre|post|verifyscript|triggerprein|triggerin|triggerun|triggerpostun|trigger|filetriggerin|filetriggerun|filetriggerpostun|filetrigger|transfiletriggerin|transfiletriggerun|transfiletriggerpostun|transfiletrigger|sepolicy|patchlist|sourcelist|end)(\s|$)/i;
 
 export function printRpmspec(expansion: SpecExpansion, options: { keepUnknown?: boolean } = {}): string {
   const out: string[] = [];
@@ -54,11 +54,11 @@ export function printRpmspec(expansion: SpecExpansion, options: { keepUnknown?: 
         blank();
         continue;
       }
-      const header = SECTION_HEADER.exec(physical.text);
+      const header = sectionHeaderOf(physical.text);
       if (header !== null) {
         // The header is read by the section it ends; %prep's reader keeps it to itself.
         if (mode !== 'prep') emit(physical.text);
-        mode = SECTION_MODE[normaliseSection(header[1]!.toLowerCase())] ?? 'script';
+        mode = SECTION_MODE[header] ?? 'script';
         continue;
       }
       emit(physical.text);
@@ -72,9 +72,4 @@ export function printRpmspec(expansion: SpecExpansion, options: { keepUnknown?: 
 function stripComment(line: string): string {
   const at = line.search(/\S/);
   return at >= 0 && line[at] === '#' ? line.slice(0, at) : line;
-}
-
-function normaliseSection(word: string): SectionName {
-  const aliases: Record<string, SectionName> = { trigger: 'triggerin', filetrigger: 'filetriggerin', transfiletrigger: 'transfiletriggerin' };
-  return aliases[word] ?? (word as SectionName);
 }

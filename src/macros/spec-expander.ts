@@ -1,10 +1,11 @@
-import type { ConditionalDirective, Line, Section, SpecFile } from '../parse/cst.js';
+import type { ConditionalDirective, Line, Section, SectionName, SpecFile } from '../parse/cst.js';
 import { evaluateExpression, isTrue } from './expression.js';
 import { DEFAULT_LIMITS, type ExpansionLimits, MacroExpander, type MacroDiagnostic } from './expand.js';
 import type { MacroScope } from './scope.js';
 import type { MappedText } from './source-map.js';
 import type { MacroTable } from './builtins/rpm.js';
 import { type PrepContext, renderPatch, renderSetup } from './prep.js';
+import { sectionHeaderOf } from './section-header.js';
 import { type Target, targetScope } from './targets.js';
 import { hasUnknown } from './unknown.js';
 
@@ -164,16 +165,17 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
   // rpm's parser points these at the defaults when it starts reading a spec.
   expander.define('_docdir', null, '%{_defaultdocdir}', { kind: 'command-line' }, false);
   expander.define('_licensedir', null, '%{_defaultlicensedir}', { kind: 'command-line' }, false);
-  const origin = { kind: 'target', package: 'rpm' } as const;
+  // The section rpm is reading, which an expansion may change (`%description %_description`).
+  let reading = 'preamble' as SectionName | 'preamble';
+  const enter = (next: SectionName): void => {
+    if (reading === 'files') scope.undefine('license');
+    reading = next;
+    // While reading %files, rpm masks %{license} (the License: tag) so `%license FILE` stays a directive.
+    if (next === 'files') scope.define({ name: 'license', opts: null, body: '%license', origin: { kind: 'target', package: 'rpm' }, level: 0, literal: true });
+  };
   for (const section of file.sections) {
     const sectionLines = section.header === null ? section.lines : [section.header, ...section.lines];
-    // While reading %files, rpm masks %{license} (the License: tag) so `%license FILE` stays a directive.
-    let masked = false;
     for (const line of sectionLines) {
-      if (line === section.header && section.name === 'files') {
-        scope.define({ name: 'license', opts: null, body: '%license', origin, level: 0, literal: true });
-        masked = true;
-      }
       if (line.kind === 'conditional') {
         const text = line.text;
         const state = decideConditional(line.directive, frames, () => (text === null ? null : expandSpan(line, text.span.start, text.span.end).text));
@@ -188,39 +190,47 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
       }
       // The line end goes in too: %define, %global and %dnl swallow it, as in rpm.
       const withEnd = expandSpan(line, line.span.start, line.span.end);
-      const buffer = withEnd.text;
       const expanded = withoutLineEnd(withEnd, line.eol);
       const physical: PhysicalLine[] = [];
-      for (const text of splitPhysical(buffer)) {
+      for (const text of splitPhysical(withEnd.text)) {
         const directive = CONDITIONAL_LINE.exec(text);
         if (directive !== null) {
           const rest = text.slice(directive[0].length);
-          const own = decideConditional(directive[1] as ConditionalDirective, frames, () => rest.replace(/\n$/, ''));
+          const own = decideConditional((directive[1] ?? directive[2]) as ConditionalDirective, frames, () => rest.replace(/\n$/, ''));
           physical.push({ text, state: own, conditional: true });
           continue;
         }
         const lineState = current();
-        const rendered = lineState !== 'inactive' && section.name === 'prep' ? renderPrepLine(text, line) : text;
-        physical.push({ text: rendered, state: lineState, conditional: false });
+        if (lineState === 'inactive') {
+          physical.push({ text, state: lineState, conditional: false });
+          continue;
+        }
+        physical.push({ text: readPhysical(text, line), state: lineState, conditional: false });
       }
       lines.push({ line, section, state, expanded, physical });
-      if ((section.name === 'sourcelist' || section.name === 'patchlist') && line !== section.header) {
-        // Each line of these sections is one more Source or Patch, numbered on from the last.
-        for (const entry of physical) {
-          const value = entry.text.trim();
-          if (entry.state !== 'inactive' && !entry.conditional && value !== '' && !value.startsWith('#')) {
-            recordTag(section.name === 'sourcelist' ? 'source' : 'patch', value, true, line);
-          }
-        }
-      }
-      if (line.kind === 'tag' && (section.name === 'preamble' || section.name === 'package') && line.value !== null) {
-        const value = expandSpan(line, line.value.span.start, line.value.span.end).text.trim();
-        recordTag(line.name.text.toLowerCase(), value, section.name === 'preamble', line);
-      }
     }
-    if (masked) scope.undefine('license');
   }
+  if (reading === 'files') scope.undefine('license');
   return { file, target, lines, diagnostics, scope, sources };
+
+  /** What the section being read makes of one expanded physical line; returns the line as rpm keeps it. */
+  function readPhysical(text: string, line: Line): string {
+    const header = sectionHeaderOf(text);
+    if (header !== null) {
+      enter(header);
+      return text;
+    }
+    if (reading === 'prep') return renderPrepLine(text, line);
+    if (reading === 'preamble' || reading === 'package') {
+      const tag = PREAMBLE_TAG.exec(text);
+      if (tag !== null) recordTag(tag[1]!.toLowerCase(), tag[2]!.trim(), reading === 'preamble', line);
+    } else if (reading === 'sourcelist' || reading === 'patchlist') {
+      // Each line of these sections is one more Source or Patch, numbered on from the last.
+      const value = text.trim();
+      if (value !== '' && !value.startsWith('#')) recordTag(reading === 'sourcelist' ? 'source' : 'patch', value, true, line);
+    }
+    return text;
+  }
 
   function renderPrepLine(text: string, line: Line): string {
     const context: PrepContext = {
@@ -255,6 +265,9 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
     expander.define(`${prefix}URL${number}`, null, value, origin, false);
   }
 }
+
+/** `Tag: value` or `Tag(qualifier): value` at the start of a preamble line. */
+const PREAMBLE_TAG = /^([A-Za-z]+\d*)\s*(?:\([^)]*\))?\s*:(.*)$/s;
 
 /** rpm's parseLineType(): a conditional directive after leading blanks; `%if` needs a blank or the end after it. */
 const CONDITIONAL_LINE = /^[ \t]*%(ifarch|ifnarch|elifarch|ifos|ifnos|elifos|if|elif)(?=[ \t\n]|$)|^[ \t]*%(else|endif)(?![A-Za-z])/;
