@@ -5,6 +5,8 @@ import { UsageError } from '../errors.js';
 import type { CliIo } from './io.js';
 import { runLint } from './lint-command.js';
 import { runParse } from './parse-command.js';
+import { runExpand } from './expand-command.js';
+import { DEFAULT_TARGET, TARGETS } from '../macros/targets.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -27,7 +29,8 @@ Exit codes:
 
 Examples:
   speclint specs/                     lint every *.spec under specs/
-  speclint parse --json python-foo.spec`);
+  speclint parse --json python-foo.spec
+  speclint expand --target el9 python-foo.spec`);
 
   program
     .command('lint', { isDefault: true })
@@ -49,6 +52,16 @@ Examples:
       exitCode = await runParse(files, { json: options.json === true }, io);
     });
 
+  program
+    .command('expand')
+    .description('print a spec as rpm reads it for a target, like rpmspec -P, without running anything from it')
+    .argument('<file>', 'spec file')
+    .addOption(new Option('--target <target>', 'distribution release to expand for').choices([...TARGETS.keys()]).default(DEFAULT_TARGET))
+    .option('-D, --define <definition>', 'define a macro first, as "NAME VALUE" (repeatable)', collect, [])
+    .action(async (file: string, options: { target: string; define: string[] }) => {
+      exitCode = await runExpand(file, options, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -63,6 +76,10 @@ Examples:
     io.stderr(`speclint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.error;
   }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function chalkFor(color: boolean, io: CliIo): ChalkInstance {
