@@ -1,9 +1,11 @@
-// npm run bench: parse throughput over ../shared/corpus (or specs-examples/ when it is absent).
+// npm run bench: parse and expansion throughput over ../shared/corpus (or specs-examples/ when it is absent).
 // Throughput is also given as a ratio against a reference measured in the same run: a plain
 // line split with a search for macro references, the least any spec reader must do.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseSpec } from '../dist/index.js';
+import { expandSpec } from '../dist/macros/spec-expander.js';
+import { findTarget } from '../dist/macros/targets.js';
 
 const root = resolve(import.meta.dirname, '..');
 const corpus = resolve(root, '../shared/corpus');
@@ -44,5 +46,9 @@ function measure(label, work, runs = 5) {
 console.log(`${texts.length} specs, ${megabytes.toFixed(1)} MB, median of 5 runs, node ${process.version}`);
 const base = measure('reference (split + scan)', () => texts.forEach(reference));
 const parse = measure('speclint parse', () => texts.forEach((t) => parseSpec(t)));
+const fedora = findTarget('fedora');
+const trees = texts.map((t) => parseSpec(t).file);
+const expand = measure('speclint expand (fedora)', () => trees.forEach((file) => expandSpec(file, fedora)), 3);
 console.log(`speclint parse runs at ${(base / parse).toFixed(3)}x the reference's throughput (reference ${(parse / base).toFixed(1)}x faster)`);
+console.log(`parse + expand of the whole corpus: ${(parse + expand).toFixed(2)} s`);
 console.log(`peak RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);

@@ -1,5 +1,6 @@
 import { pythonMacros, type PythonFacts } from './builtins/python.js';
 import { pythonMacrosEl7, pythonMacrosEl8 } from './builtins/python-legacy.js';
+import { pythonMacroPackage } from './builtins/python-packages.js';
 import { RPM_BUILD_CONDITIONALS, RPM_PATHS, RPM_PREP, RPM_TOOLS, RPMAUTOSPEC, type MacroTable } from './builtins/rpm.js';
 import { MacroScope } from './scope.js';
 
@@ -117,7 +118,8 @@ export function targetScope(target: Target, overrides: readonly MacroTable[] = [
         continue;
       }
       const { opts, body } = typeof entry === 'object' ? entry : { opts: null, body: entry };
-      scope.define({ name, opts, body, origin: { kind: 'target', package: pkg }, level: 0 });
+      const definedBy = pkg === 'python-rpm-macros' ? (pythonMacroPackage(name) ?? pkg) : pkg;
+      scope.define({ name, opts, body, origin: { kind: 'target', package: definedBy }, level: 0 });
     }
   }
   return scope;

@@ -121,3 +121,15 @@ describe('expanding a spec for a target', () => {
     ].join('\n'));
   });
 });
+
+describe('target tables', () => {
+  it('say which package defines each Python macro', () => {
+    const { scope } = expand('Name: q\n');
+    const origin = (name: string) => {
+      const o = scope.get(name)?.origin;
+      return o?.kind === 'target' ? o.package : o?.kind;
+    };
+    expect(['python3_sitelib', 'py_byte_compile', 'pyproject_wheel', 'pypi_source', '_datadir', 'dist'].map(origin))
+      .toEqual(['python3-rpm-macros', 'python-rpm-macros', 'pyproject-rpm-macros', 'python-srpm-macros', 'rpm', 'fedora-release']);
+  });
+});
