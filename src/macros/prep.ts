@@ -1,3 +1,4 @@
+import { parseOptions } from './getopt.js';
 import type { SpecSource } from './spec-expander.js';
 
 /**
@@ -105,32 +106,13 @@ interface ShortOptions {
   get(letter: string): string | undefined;
 }
 
-/** popt's short options: clusters (`-qn dir`), attached or separate values for `x:` letters. */
+/** popt's short options, which read like getopt's here: clusters, `-x value` or `-xvalue`. */
 function parseShortOptions(args: readonly string[], spec: string): ShortOptions | null {
-  const ordered: [string, string][] = [];
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('-') || arg === '-') {
-      positional.push(arg);
-      continue;
-    }
-    for (let k = 1; k < arg.length; k++) {
-      const letter = arg[k]!;
-      const at = spec.indexOf(letter);
-      if (at < 0 || letter === ':') return null;
-      if (spec[at + 1] !== ':') {
-        ordered.push([letter, '']);
-        continue;
-      }
-      const value = arg.slice(k + 1) !== '' ? arg.slice(k + 1) : args[++i];
-      if (value === undefined) return null;
-      ordered.push([letter, value]);
-      break;
-    }
-  }
+  const parsed = parseOptions(args, spec);
+  if (parsed.kind === 'error') return null;
+  const ordered = parsed.options.map(({ letter, value }): [string, string] => [letter, value ?? '']);
   const last = (letter: string): string | undefined => ordered.filter(([l]) => l === letter).at(-1)?.[1];
-  return { ordered, positional, has: (letter) => last(letter) !== undefined, get: last };
+  return { ordered, positional: parsed.positional, has: (letter) => last(letter) !== undefined, get: last };
 }
 
 /** Splits a command line as popt does: blanks separate, quotes group, a backslash escapes. */

@@ -133,3 +133,32 @@ describe('target tables', () => {
       .toEqual(['python3-rpm-macros', 'python-rpm-macros', 'pyproject-rpm-macros', 'python-srpm-macros', 'rpm', 'fedora-release']);
   });
 });
+
+describe('definitions and build conditionals', () => {
+  const valueOf = (text: string, needle: string, target = 'fedora') =>
+    lineWith(expand(text, target).lines, needle, text).expanded?.text;
+
+  it('expands %define when used and %global when defined', () => {
+    const text = '%global v 1\n%define lazy %{v}\n%global eager %{v}\n%global v 2\nName: q\n%description\n%{lazy} %{eager}\n';
+    expect(valueOf(text, '%{lazy}')).toBe('2 1');
+  });
+
+  it('stacks redefinitions, and %undefine uncovers the previous one', () => {
+    const text = '%define x one\n%define x two\nName: q\n%description\n[%x]\n%undefine x\n[%x]\n%undefine x\n[%x]\n';
+    const lines = expand(text).lines;
+    expect(lines.filter((l) => l.line.kind === 'text').map((l) => l.expanded?.text)).toEqual(['[two]', '[one]', '[%x]']);
+  });
+
+  it('turns %bcond_with, %bcond_without and %bcond into %{with …}, and --define _with_x flips them', () => {
+    const text = '%bcond_with docs\n%bcond_without tests\n%bcond lto 0\n%bcond check 1\nName: q\n%description\n%{with docs}%{with tests}%{with lto}%{with check}%{without docs}\n';
+    expect(valueOf(text, '%{with docs}')).toBe('01011');
+    const flipped = expandSpec(parseSpec(text).file, findTarget('fedora')!, { defines: ['_with_docs 1', '_without_tests 1'] });
+    expect(lineWith(flipped.lines, '%{with docs}', text).expanded?.text).toBe('10010');
+  });
+
+  it('knows %{__python3} follows %python3_pkgversion, and EL8 accepts the compact spelling', () => {
+    const text = '%global python3_pkgversion %{pv}\nName: q\n%description\n%{__python3} %{python3_sitearch}\n';
+    expect(valueOf(text.replace('%{pv}', '3.12'), '%{__python3}', 'el9')).toBe('/usr/bin/python3.12 /usr/lib64/python3.12/site-packages');
+    expect(valueOf(text.replace('%{pv}', '38'), '%{__python3}', 'el8')).toBe('/usr/bin/python3.8 /usr/lib64/python3.8/site-packages');
+  });
+});

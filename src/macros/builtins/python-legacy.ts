@@ -1,5 +1,6 @@
 import type { NativeCall, NativeMacro } from '../scope.js';
 import type { MacroTable } from './rpm.js';
+import { pycached } from './python.js';
 
 /**
  * The Python macros of RHEL/CentOS 8 and 7 (python-rpm-macros, python3-rpm-macros,
@@ -151,21 +152,6 @@ const el8PythonProvide: NativeMacro = (call) => {
   return `%python_provide: ERROR: ${name} not recognized.`;
 };
 
-const el8Pycached: NativeMacro = (call) => {
-  const path = call.args.join(' ');
-  if (!path.endsWith('.py')) {
-    call.error('%pycached can only be used with paths explicitly ending with .py');
-    return '';
-  }
-  const minor = /\/python3\.(\d+)\//.exec(path)?.[1] ?? '*';
-  const parts = /^(.*\/)([^/]+)\.py$/.exec(path);
-  if (parts === null) {
-    // The Lua concatenates a nil directory and fails.
-    call.error(`%pycached: ${path} has no directory part`);
-    return '';
-  }
-  return `${path}\n${parts[1]}__pycache__/${parts[2]}.cpython-3${minor}{,.opt-?}.pyc`;
-};
 
 /** EPEL 8's pyproject-rpm-macros serve only the alternative stacks; with the default 3.6 they cannot work. */
 function el8Pyproject(opts: string, body: string): MacroTable[string] {
@@ -204,7 +190,7 @@ export function pythonMacrosEl8(): MacroTable {
     // Opt-in on EL8; the generator is on by default only from Fedora 30 / EL9.
     python_enable_dependency_generator: { opts: '', body: '\n%global __pythondist_requires %{_rpmconfigdir}/pythondistdeps.py --requires \n%{nil}' },
     python_disable_dependency_generator: { opts: '', body: '\n%undefine __pythondist_requires \n%{nil}' },
-    pycached: { opts: '', body: el8Pycached },
+    pycached: { opts: '', body: pycached },
     py3_check_import: {
       opts: 'e:tf:',
       body: 'PATH="%{buildroot}%{_bindir}:$PATH" PYTHONPATH="${PYTHONPATH:-%{buildroot}%{python3_sitearch}:%{buildroot}%{python3_sitelib}}" PYTHONDONTWRITEBYTECODE=1 %{__python3} -c "import importlib, sys; [importlib.import_module(m) for m in sys.argv[1:]]" %{?*}',

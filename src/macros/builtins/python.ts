@@ -70,15 +70,20 @@ function shebangFix(interpreterMacro: string, flagsMacro: string, versioned: boo
   };
 }
 
-const pycached: NativeMacro = (call) => {
+/** `%pycached PATH.py`: the file and its __pycache__ glob (EPEL 8 has the same backport). */
+export const pycached: NativeMacro = (call) => {
   const path = call.args.join(' ');
   if (!path.endsWith('.py')) {
     call.error('%pycached can only be used with paths explicitly ending with .py');
     return '';
   }
   const minor = /\/python3\.(\d+)\//.exec(path)?.[1] ?? '*';
-  const [, dir = '', base = ''] = /^(.*\/)([^/]+)\.py$/.exec(path) ?? [];
-  return `${path}\n${dir}__pycache__/${base}.cpython-3${minor}{,.opt-?}.pyc`;
+  const parts = /^(.*\/)([^/]+)\.py$/.exec(path);
+  if (parts === null) {
+    call.error(`%pycached: ${path} has no directory part`);
+    return '';
+  }
+  return `${path}\n${parts[1]}__pycache__/${parts[2]}.cpython-3${minor}{,.opt-?}.pyc`;
 };
 
 const pyProvides: NativeMacro = (call) => {
