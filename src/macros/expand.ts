@@ -57,6 +57,8 @@ interface PieceCollector {
 
 export class MacroExpander {
   readonly diagnostics: MacroDiagnostic[] = [];
+  /** Recorded as the origin of `%define`/`%global` made while expanding (the spec line being read). */
+  definitionOrigin: MacroOrigin = { kind: 'expansion' };
   private callLevel = 0;
   private produced = 0;
   private exhausted = false;
@@ -260,7 +262,7 @@ export class MacroExpander {
       return parsed.end;
     }
     const body = eager ? this.expandAt(parsed.body, depth + 1) : parsed.body;
-    this.scope.define({ name: parsed.name, opts: parsed.opts, body, origin: { kind: 'expansion' }, level: eager ? 0 : this.callLevel });
+    this.scope.define({ name: parsed.name, opts: parsed.opts, body, origin: this.definitionOrigin, level: eager ? 0 : this.callLevel });
     return parsed.end;
   }
 }

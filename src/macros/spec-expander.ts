@@ -40,8 +40,17 @@ export interface SpecDiagnostic extends MacroDiagnostic {
   readonly line: Line;
 }
 
+/** A `%py_byte_compile` call as rpm made it: its expanded arguments, the line and section it is in. */
+export interface ByteCompileCall {
+  readonly args: readonly string[];
+  readonly line: Line;
+  readonly section: SectionName | 'preamble';
+  readonly state: LineState;
+}
+
 export interface SpecExpansion {
   readonly file: SpecFile;
+  readonly byteCompiles: readonly ByteCompileCall[];
   readonly target: Target;
   readonly lines: readonly ExpandedLine[];
   readonly diagnostics: readonly SpecDiagnostic[];
@@ -101,6 +110,19 @@ export function splitPhysical(buffer: string): string[] {
   return lines;
 }
 
+/** Wraps the target's `%py_byte_compile` so each call is recorded with its expanded arguments. */
+function recordByteCompiles(scope: MacroScope, record: (args: readonly string[]) => void): void {
+  const original = scope.get('py_byte_compile');
+  if (original === undefined) return;
+  scope.define({
+    ...original,
+    body: (call) => {
+      record(call.args);
+      return typeof original.body === 'string' ? call.expand(original.body) : original.body(call);
+    },
+  });
+}
+
 /**
  * `%autopatch` and `%__apply_patch` run Lua in rpm; these do the same from the spec's patch list.
  * Patch files are never opened: like rpm without the file, each says it cannot read it.
@@ -145,6 +167,12 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
   const sources: SpecSource[] = [];
   const autonumber = { source: -1, patch: -1 };
   definePatchMacros(scope, sources);
+  const byteCompiles: ByteCompileCall[] = [];
+  let currentLine: Line | null = null;
+  let currentState: LineState = 'active';
+  recordByteCompiles(scope, (args) => {
+    if (currentLine !== null) byteCompiles.push({ args, line: currentLine, section: reading, state: currentState });
+  });
   for (const define of options.defines ?? []) {
     const [name = '', ...rest] = define.trim().split(/\s+/);
     expander.define(name, null, rest.join(' '), { kind: 'command-line' }, false);
@@ -188,6 +216,9 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
         lines.push({ line, section, state, expanded: null, physical: raw.map((text) => ({ text, state, conditional: false })) });
         continue;
       }
+      currentLine = line;
+      currentState = state;
+      expander.definitionOrigin = { kind: 'spec', span: line.span };
       // The line end goes in too: %define, %global and %dnl swallow it, as in rpm.
       const withEnd = expandSpan(line, line.span.start, line.span.end);
       const expanded = withoutLineEnd(withEnd, line.eol);
@@ -211,7 +242,7 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
     }
   }
   if (reading === 'files') scope.undefine('license');
-  return { file, target, lines, diagnostics, scope, sources };
+  return { file, target, lines, diagnostics, scope, sources, byteCompiles };
 
   /** What the section being read makes of one expanded physical line; returns the line as rpm keeps it. */
   function readPhysical(text: string, line: Line): string {

@@ -1,0 +1,238 @@
+import { MacroExpander } from '../macros/expand.js';
+import type { LineState, SpecExpansion } from '../macros/spec-expander.js';
+import { sourceOf } from '../macros/source-map.js';
+import { hasUnknown } from '../macros/unknown.js';
+import type { Line, Span } from '../parse/cst.js';
+import { shellWords, type ShellWord } from './shell-words.js';
+
+/**
+ * What `%install` puts into the buildroot and what `%files` ships, from the expanded spec. Every
+ * fact keeps the source span it came from. Evidence is graded: a `.py` file or a `*.py` glob is
+ * Python for sure; a directory copied whole (`cp -a src/app …`) may hold Python, which only a
+ * `%files` entry or an `__init__.py` confirms.
+ */
+export type PythonEvidence = 'yes' | 'maybe' | 'no';
+
+export interface InstalledPath {
+  /** The installed path, without the buildroot. */
+  readonly path: string;
+  readonly kind: 'file' | 'dir' | 'tree';
+  readonly python: PythonEvidence;
+  readonly line: Line;
+  readonly state: LineState;
+  /** The destination as the author wrote it (may be a macro). */
+  readonly span: Span;
+  /** The destination directory as written, when the source shows it. */
+  readonly writtenDir: string | null;
+}
+
+export interface ByteCompile {
+  readonly interpreter: string | null;
+  /** The second argument as expanded. */
+  readonly path: string | null;
+  /** The path without the buildroot, or null when it is not inside it. */
+  readonly installedPath: string | null;
+  readonly argCount: number;
+  readonly line: Line;
+  readonly section: string;
+  readonly state: LineState;
+}
+
+export interface ShippedPath {
+  readonly path: string;
+  readonly directives: readonly string[];
+  readonly line: Line;
+  readonly state: LineState;
+}
+
+export interface BuildrootModel {
+  /** `%{buildroot}` as the target expands it. */
+  readonly buildroot: string;
+  readonly installed: readonly InstalledPath[];
+  readonly byteCompiles: readonly ByteCompile[];
+  readonly shipped: readonly ShippedPath[];
+}
+
+/** Spellings of the buildroot in shell, besides its expanded value. */
+const BUILDROOT_VARIABLES = ['$RPM_BUILD_ROOT', '${RPM_BUILD_ROOT}', '"$RPM_BUILD_ROOT"', '"${RPM_BUILD_ROOT}"'];
+
+export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
+  // The final scope knows %{name}, %{version} and %{release}, which the buildroot is made of.
+  const buildroot = new MacroExpander(expansion.scope).expand('%{buildroot}');
+  const strip = (path: string): string | null => stripBuildroot(path, buildroot);
+  const installed: InstalledPath[] = [];
+  const shipped: ShippedPath[] = [];
+
+  for (const expanded of expansion.lines) {
+    if (expanded.state === 'inactive' || expanded.expanded === null) continue;
+    const section = expanded.section.name;
+    if (section === 'install') {
+      for (const command of commandsOf(expanded.expanded.text)) {
+        for (const fact of installFacts(command, strip)) {
+          const span = sourceOf(expanded.expanded, fact.dest.start, fact.dest.end) ?? expanded.line.span;
+          installed.push({ ...fact.path, line: expanded.line, state: expanded.state, span, writtenDir: writtenDirOf(expansion.file.source, span, fact.path) });
+        }
+      }
+    } else if (section === 'files' && expanded.line.kind === 'file-entry') {
+      const { directives } = expanded.line;
+      for (const word of shellWords(expanded.expanded.text)) {
+        if (word.text.startsWith('%') || word.text === '') continue;
+        shipped.push({ path: word.text, directives: directives.map((d) => d.name), line: expanded.line, state: expanded.state });
+      }
+    }
+  }
+
+  const byteCompiles = expansion.byteCompiles.map((call): ByteCompile => {
+    const path = call.args[1] ?? null;
+    return {
+      interpreter: call.args[0] ?? null,
+      path,
+      installedPath: path === null ? null : strip(path),
+      argCount: call.args.length,
+      line: call.line,
+      section: call.section,
+      state: call.state,
+    };
+  });
+  return { buildroot, installed, byteCompiles, shipped };
+}
+
+/** The path inside the buildroot, `/usr/share/x` for `%{buildroot}/usr/share/x`, or null. */
+export function stripBuildroot(path: string, buildroot: string): string | null {
+  const unquoted = path.replace(/^["']|["']$/g, '');
+  for (const prefix of [buildroot, ...BUILDROOT_VARIABLES].filter((p) => p !== '')) {
+    const bare = prefix.replace(/^"|"$/g, '');
+    if (unquoted.startsWith(bare)) {
+      const rest = unquoted.slice(bare.length).replace(/^["']/, '');
+      return rest === '' ? '/' : rest.startsWith('/') ? rest.replace(/\/+/g, '/') : null;
+    }
+  }
+  return null;
+}
+
+interface Command {
+  readonly words: readonly ShellWord[];
+}
+
+/** Simple commands of a shell text: split at `;`, `&&`, `||`, `|`, newlines; leading VAR=value dropped. */
+function commandsOf(text: string): Command[] {
+  const commands: Command[] = [];
+  let current: ShellWord[] = [];
+  for (const word of shellWords(text, true)) {
+    if (word.operator) {
+      if (current.length > 0) commands.push({ words: current });
+      current = [];
+    } else if (!(current.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(word.text))) {
+      current.push(word);
+    }
+  }
+  if (current.length > 0) commands.push({ words: current });
+  return commands;
+}
+
+interface InstallFact {
+  readonly path: Omit<InstalledPath, 'line' | 'state' | 'span' | 'writtenDir'>;
+  /** Offsets of the destination word in the expanded text. */
+  readonly dest: { readonly start: number; readonly end: number };
+}
+
+/** Options that take a value, per command. */
+const VALUE_OPTIONS: Readonly<Record<string, string>> = {
+  install: 'mogtSfT',
+  cp: 'tS',
+  mv: 'tS',
+  mkdir: 'm',
+};
+
+function installFacts(command: Command, strip: (path: string) => string | null): InstallFact[] {
+  const [head, ...rest] = command.words;
+  if (head === undefined) return [];
+  const name = head.text.replace(/^.*\//, '');
+  const valued = VALUE_OPTIONS[name];
+  if (valued === undefined) return extractFacts(name, rest, strip);
+  const flags = new Set<string>();
+  let targetDir: ShellWord | null = null;
+  const operands: ShellWord[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i]!;
+    if (word.text.startsWith('--')) {
+      const [option, value] = word.text.split('=');
+      if (option === '--target-directory') targetDir = value !== undefined ? word : rest[++i] ?? null;
+      else if (option === '--mode' && value === undefined) i++;
+      flags.add(option!);
+      continue;
+    }
+    if (word.text.startsWith('-') && word.text.length > 1) {
+      for (let k = 1; k < word.text.length; k++) {
+        const letter = word.text[k]!;
+        flags.add(letter);
+        if (valued.includes(letter) && !(name === 'install' && letter === 'T')) {
+          const value = word.text.slice(k + 1) !== '' ? null : rest[++i] ?? null;
+          if (letter === 't') targetDir = value ?? { ...word, text: word.text.slice(k + 1), start: word.start + k + 1 };
+          break;
+        }
+      }
+      continue;
+    }
+    operands.push(word);
+  }
+  const facts: InstallFact[] = [];
+  const into = (dest: ShellWord, kind: InstalledPath['kind'], python: PythonEvidence, suffix = ''): void => {
+    const path = strip(dest.text);
+    if (path === null || hasUnknown(dest.text)) return;
+    facts.push({ path: { path: joinPath(path, suffix), kind, python }, dest: { start: dest.start, end: dest.end } });
+  };
+  if (name === 'mkdir' || (name === 'install' && flags.has('d'))) {
+    for (const dir of operands) into(dir, 'dir', 'no');
+    return facts;
+  }
+  const recursive = name === 'mv' || flags.has('r') || flags.has('R') || flags.has('a');
+  const dest = targetDir ?? operands[operands.length - 1];
+  const sources = targetDir === null ? operands.slice(0, -1) : operands;
+  if (dest === undefined || sources.length === 0) return facts;
+  const destIsDir = targetDir !== null || sources.length > 1 || dest.text.endsWith('/') || (name === 'install' && !flags.has('D') && !/\.[A-Za-z0-9]+$/.test(dest.text));
+  for (const source of sources) {
+    const base = source.text.replace(/\/+$/, '').replace(/^.*\//, '');
+    const evidence = pythonEvidenceOf(source.text, recursive);
+    const kind: InstalledPath['kind'] = evidence === 'maybe' || (recursive && !/\.[A-Za-z0-9]+$/.test(base)) ? 'tree' : 'file';
+    into(dest, kind, evidence, destIsDir && !base.includes('*') ? base : '');
+    if (destIsDir && base.includes('*') && evidence === 'yes') {
+      // `install *.py DIR/`: the files land in DIR; record the directory as holding Python.
+      facts[facts.length - 1] = { ...facts[facts.length - 1]!, path: { ...facts[facts.length - 1]!.path, kind: 'dir' } };
+    }
+  }
+  return facts;
+}
+
+/** `tar -x … -C DIR` and `unzip … -d DIR` unpack a tree into the buildroot. */
+function extractFacts(name: string, args: readonly ShellWord[], strip: (path: string) => string | null): InstallFact[] {
+  const flag = name === 'tar' ? ['-C', '--directory'] : name === 'unzip' ? ['-d'] : null;
+  if (flag === null) return [];
+  const at = args.findIndex((w) => flag.includes(w.text));
+  const dest = args[at + 1];
+  if (at < 0 || dest === undefined) return [];
+  const path = strip(dest.text);
+  return path === null ? [] : [{ path: { path, kind: 'tree', python: 'maybe' }, dest: { start: dest.start, end: dest.end } }];
+}
+
+function pythonEvidenceOf(source: string, recursive: boolean): PythonEvidence {
+  if (/\.py$/.test(source) || /\*\.py$/.test(source)) return 'yes';
+  if (recursive && !/\.[A-Za-z0-9]+$/.test(source.replace(/\/+$/, ''))) return 'maybe';
+  return 'no';
+}
+
+function joinPath(dir: string, name: string): string {
+  if (name === '') return dir.replace(/\/+$/, '') || '/';
+  return `${dir.replace(/\/+$/, '')}/${name}`;
+}
+
+/**
+ * The directory the author wrote for a destination, when the source text ends in the installed
+ * path's last components (so a fix can reuse `%{buildroot}%{_datadir}/%{name}/engine`).
+ */
+function writtenDirOf(source: string, span: Span, path: Omit<InstalledPath, 'line' | 'state' | 'span' | 'writtenDir'>): string | null {
+  const written = source.slice(span.start, span.end).replace(/^["']|["']$/g, '');
+  if (written.includes('\n')) return null;
+  const trimmed = written.replace(/\/+$/, '');
+  return path.kind === 'file' && !written.endsWith('/') && /\.[A-Za-z0-9]+$/.test(trimmed) ? trimmed.replace(/\/[^/]*$/, '') : trimmed;
+}

@@ -1,0 +1,120 @@
+import { makeFix } from '../fix/edit.js';
+import { pythonMacroPackage } from '../macros/builtins/python-packages.js';
+import type { ExpandedLine } from '../macros/spec-expander.js';
+import { isInPythonDir, pythonDirVersion } from '../model/python-paths.js';
+import type { Line, MacroText, Span, TextPart } from '../parse/cst.js';
+import { textsOfLine } from '../parse/texts-of-line.js';
+import { defineRule } from './define-rule.js';
+import { buildRequires, dependencyNames } from './utils/build-requires.js';
+import { insertAfterLine } from './utils/insert-after-line.js';
+
+/** Packages whose macros need python3-devel in the buildroot (python-srpm-macros is always there). */
+const NEEDS_DEVEL = new Set(['python3-rpm-macros', 'python-rpm-macros', 'pyproject-rpm-macros']);
+/** Names that satisfy the requirement; `python3`, `python3-libs` and `python3dist(…)` do not. */
+const DEVEL = /^(python3(\.\d+)?-devel|python3\d+-devel|pypy3(\.\d+)?-devel|python2-devel)$/;
+
+export default defineRule({
+  id: 'PY003',
+  name: 'missing-buildrequires-python-devel',
+  severity: 'error',
+  fixable: 'always',
+  tags: ['python', 'buildrequires'],
+  messages: {
+    missing: (d: { reason: string }) => `the spec uses Python (${d.reason}) but does not BuildRequire python3-devel`,
+  },
+  docs: {
+    summary: 'A Python package does not BuildRequire python3-devel',
+    explanation: [
+      'The Fedora Python Guidelines require `BuildRequires: python3-devel` in every package that builds',
+      'with Python: it brings the interpreter, python3-rpm-macros and pyproject-rpm-macros, without which',
+      '`%{python3_sitelib}`, `%py3_build` or `%pyproject_wheel` stay undefined and the build fails.',
+      'A spec whose `%generate_buildrequires` runs `%pyproject_buildrequires` gets it generated.',
+    ].join('\n'),
+    bad: ['Name:           quokka', 'BuildArch:      noarch', 'BuildRequires:  python3', '%files -n python3-quokka', '%{python3_sitelib}/quokka/', ''].join('\n'),
+    good: ['Name:           quokka', 'BuildArch:      noarch', 'BuildRequires:  python3', 'BuildRequires:  python3-devel', '%files -n python3-quokka', '%{python3_sitelib}/quokka/', ''].join('\n'),
+    link: 'https://docs.fedoraproject.org/en-US/packaging-guidelines/Python/#_mandatory_macros',
+  },
+  *check(ctx) {
+    const { expansion } = ctx;
+    if (buildRequires(expansion).some((br) => DEVEL.test(br.name))) return;
+    // %pyproject_buildrequires (also through BuildSystem: pyproject) generates python3-devel.
+    if (generatesBuildRequires(expansion.lines, ctx.source)) return;
+    const use = firstPythonUse(expansion.lines, ctx.buildroot.installed.filter((i) => i.state === 'active').map((i) => ({ path: i.path, span: i.span })));
+    if (use === null) return;
+    const anchor = insertionPoint(expansion.lines);
+    const name = expansion.lines.some((l) => l.state !== 'inactive' && l.line.kind === 'macro-definition' && l.line.name.text === 'python3_pkgversion')
+      ? 'python%{python3_pkgversion}-devel'
+      : 'python3-devel';
+    const fix = anchor === null ? undefined : makeFix(`Add BuildRequires: ${name}`, 'safe', [insertAfterLine(anchor.line, `${anchor.prefix}${name}`, ctx.eol)]);
+    yield ctx.report('missing', { reason: use.reason }, use.span, fix === undefined ? {} : { fix });
+  },
+});
+
+function generatesBuildRequires(lines: readonly ExpandedLine[], source: string): boolean {
+  return lines.some((l) => {
+    if (l.state === 'inactive') return false;
+    const written = source.slice(l.line.span.start, l.line.span.end);
+    return (l.section.name === 'generate_buildrequires' && /%\{?pyproject_buildrequires\b/.test(written))
+      || (l.line.kind === 'tag' && /^buildsystem$/i.test(l.line.name.text) && /pyproject/.test(l.expanded?.text ?? ''));
+  });
+}
+
+/** The first sign that the spec builds with Python 3, and where it is. */
+function firstPythonUse(lines: readonly ExpandedLine[], installed: readonly { path: string; span: Span }[]): { reason: string; span: Span } | null {
+  for (const l of lines) {
+    if (l.state !== 'active') continue;
+    for (const ref of macroRefs(l.line)) {
+      const pkg = pythonMacroPackage(ref.name);
+      if (pkg !== undefined && NEEDS_DEVEL.has(pkg)) return { reason: `%${ref.name}`, span: ref.span };
+      if ((ref.name === 'python3' || ref.name === '__python3') && ['build', 'install', 'check'].includes(l.section.name)) return { reason: `%${ref.name}`, span: ref.span };
+    }
+    if (l.line.kind === 'tag' && /^(build)?requires$/i.test(l.line.name.text) && l.expanded !== null && l.line.value !== null) {
+      const python = dependencyNames(l.expanded.text.slice(l.expanded.text.indexOf(':') + 1)).find((n) => /^python3(\.\d+)?(-|dist\()/.test(n) && !DEVEL.test(n));
+      if (python !== undefined) return { reason: `requires ${python}`, span: l.line.value.span };
+    }
+  }
+  const inPythonDir = installed.find((i) => isInPythonDir(i.path) && pythonDirVersion(i.path)?.startsWith('3') === true);
+  return inPythonDir === undefined ? null : { reason: `installs into ${inPythonDir.path}`, span: inPythonDir.span };
+}
+
+/** Where the fix goes: after the last unconditional BuildRequires of the main preamble, in its alignment. */
+function insertionPoint(lines: readonly ExpandedLine[]): { line: Line; prefix: string } | null {
+  const preamble = lines.filter((l) => l.section.name === 'preamble' && l.state === 'active');
+  const tags = preamble.filter((l) => l.line.kind === 'tag');
+  const requires = tags.filter((l) => l.line.kind === 'tag' && /^buildrequires$/i.test(l.line.name.text));
+  const anchor = requires.at(-1) ?? tags.find((l) => l.line.kind === 'tag' && /^buildarch$/i.test(l.line.name.text))
+    ?? tags.find((l) => l.line.kind === 'tag' && /^license$/i.test(l.line.name.text)) ?? tags.at(-1);
+  if (anchor === undefined || anchor.line.kind !== 'tag') return null;
+  const alignment = requires.at(-1)?.line ?? anchor.line;
+  return { line: anchor.line, prefix: alignedTag(alignment) };
+}
+
+/** `BuildRequires:` padded like the author's tag lines: `BuildRequires:  ` when they align values. */
+function alignedTag(line: Line): string {
+  if (line.kind !== 'tag' || line.value === null) return 'BuildRequires: ';
+  const width = line.value.span.start - line.span.start;
+  return 'BuildRequires:'.padEnd(Math.max(width, 'BuildRequires: '.length), ' ');
+}
+
+interface NamedRef {
+  readonly name: string;
+  readonly span: Span;
+}
+
+function macroRefs(line: Line): NamedRef[] {
+  const refs: NamedRef[] = [];
+  const visit = (text: MacroText | null): void => {
+    for (const part of text?.parts ?? []) collect(part);
+  };
+  const collect = (part: TextPart): void => {
+    if (part.kind === 'macro') {
+      if (part.name !== null) refs.push({ name: part.name.text, span: part.span });
+      visit(part.body);
+      visit(part.args);
+    } else if (part.kind === 'shell' || part.kind === 'expr') {
+      visit(part.body);
+    }
+  };
+  for (const text of textsOfLine(line)) visit(text);
+  return refs;
+}

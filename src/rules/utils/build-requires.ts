@@ -1,0 +1,32 @@
+import type { ExpandedLine, SpecExpansion } from '../../macros/spec-expander.js';
+import type { TagLine } from '../../parse/cst.js';
+
+export interface BuildRequire {
+  /** A package name or a path, as expanded (`python3-devel`, `/usr/bin/marshalparser`). */
+  readonly name: string;
+  readonly line: ExpandedLine & { readonly line: TagLine };
+}
+
+/**
+ * Every name a `BuildRequires:` of the main preamble asks for, expanded, from lines the target
+ * reads or may read. Versions (`>= 1.0`) and the words of rich dependencies are left out.
+ */
+export function buildRequires(expansion: SpecExpansion): BuildRequire[] {
+  const found: BuildRequire[] = [];
+  for (const expanded of expansion.lines) {
+    const { line } = expanded;
+    if (line.kind !== 'tag' || expanded.state === 'inactive' || expanded.section.name !== 'preamble') continue;
+    if (!/^buildrequires$/i.test(line.name.text) || expanded.expanded === null) continue;
+    const value = expanded.expanded.text.slice(expanded.expanded.text.indexOf(':') + 1);
+    for (const name of dependencyNames(value)) found.push({ name, line: expanded as BuildRequire['line'] });
+  }
+  return found;
+}
+
+/** Names in a dependency list: `a, b >= 1, (c or d)` → a, b, c, d. */
+export function dependencyNames(value: string): string[] {
+  return value
+    .replace(/[(),]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '' && !/^(>=|<=|=|<|>|or|and|if|else|with|without|unless)$/.test(word) && !/^[0-9]/.test(word));
+}
