@@ -36,10 +36,11 @@ Examples:
     .command('lint', { isDefault: true })
     .description('lint spec files and directories (searched recursively for *.spec); the default command')
     .argument('<paths...>', 'spec files or directories')
+    .addOption(new Option('--target <target>', 'distribution release to lint for').choices([...TARGETS.keys()]).default(DEFAULT_TARGET))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--exit-zero', 'exit 0 even when problems are found (for demos and reports)')
     .option('--no-color', 'disable colours (also: NO_COLOR=1)')
-    .action(async (paths: string[], options: { format: 'text' | 'json'; exitZero?: boolean; color: boolean }) => {
+    .action(async (paths: string[], options: { target: string; format: 'text' | 'json'; exitZero?: boolean; color: boolean }) => {
       exitCode = await runLint(paths, { ...options, chalk: chalkFor(options.color, io) }, io);
     });
 

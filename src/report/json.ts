@@ -12,6 +12,7 @@ export function formatJson(results: readonly FileProblems[]): string {
       span: p.span,
       start: p.start,
       end: p.end,
+      fix: p.fix === undefined ? null : { title: p.fix.title, applicability: p.fix.applicability, edits: p.fix.edits },
     })),
   }));
   return JSON.stringify({ version: 1, files }, null, 2) + '\n';

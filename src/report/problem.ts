@@ -1,3 +1,4 @@
+import type { Fix } from '../fix/edit.js';
 import type { Position, Span } from '../parse/cst.js';
 
 /** What reporters print: a parse diagnostic today, a rule finding once rules exist. */
@@ -9,6 +10,7 @@ export interface Problem {
   readonly span: Span;
   readonly start: Position;
   readonly end: Position;
+  readonly fix?: Fix;
 }
 
 export interface FileProblems {

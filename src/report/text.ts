@@ -22,10 +22,12 @@ export function formatText(results: readonly FileProblems[], chalk: ChalkInstanc
       const severity = SEVERITY_STYLE[problem.severity](chalk, problem.severity);
       out.push(`${where}  ${severity}  ${problem.message}  ${chalk.dim(`[${problem.code} ${problem.name}]`)}`);
       out.push(codeFrame(result.source, problem.start, problem.end, chalk));
+      if (problem.fix !== undefined) out.push(`  ${chalk.cyan(`fix (${problem.fix.applicability}):`)} ${problem.fix.title}`);
       out.push('');
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.style;
+  const fixable = results.flatMap((r) => r.problems).filter((p) => p.fix !== undefined && p.fix.applicability !== 'display-only');
   if (total === 0) {
     out.push(chalk.green(`No problems found in ${plural(results.length, 'file')}.`));
   } else {
@@ -33,11 +35,13 @@ export function formatText(results: readonly FileProblems[], chalk: ChalkInstanc
       .filter((severity) => counts[severity] > 0)
       .map((severity) => plural(counts[severity], severity));
     out.push(chalk.bold(`Found ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(filesWithProblems, 'file')} of ${results.length} checked.`));
+    const safe = fixable.filter((p) => p.fix!.applicability === 'safe').length;
+    if (fixable.length > 0) out.push(`${plural(fixable.length, 'fix')} available (${safe} safe, ${fixable.length - safe} unsafe).`);
   }
   return out.join('\n') + '\n';
 }
 
 function plural(count: number, noun: string): string {
-  const irregular = noun === 'info' || noun === 'style';
-  return `${count} ${noun}${count === 1 || irregular ? '' : 's'}`;
+  if (noun === 'info' || noun === 'style' || count === 1) return `${count} ${noun}`;
+  return `${count} ${noun === 'fix' ? 'fixes' : `${noun}s`}`;
 }

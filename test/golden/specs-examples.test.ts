@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { parseSpec } from '../../src/parse/index.js';
+import { fixText } from '../../src/engine/fix-text.js';
+import { lintText } from '../../src/engine/lint.js';
 import { formatText } from '../../src/report/text.js';
 import { expectedFindings } from '../helpers/markers.js';
 
@@ -10,25 +11,30 @@ const EXAMPLES_DIR = join(import.meta.dirname, '../../specs-examples');
 const examples = readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.spec')).sort();
 
 describe('specs-examples', () => {
-  it('has a clean example and one with problems', () => {
-    const counts = examples.map((name) => parseSpec(readFileSync(join(EXAMPLES_DIR, name), 'utf8')).diagnostics.length);
+  it('has a clean example and examples with problems', () => {
+    const counts = examples.map((name) => lintText(readFileSync(join(EXAMPLES_DIR, name), 'utf8')).findings.length);
     expect(counts.some((n) => n === 0)).toBe(true);
-    expect(counts.some((n) => n > 0)).toBe(true);
+    expect(counts.filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);
   });
 
   describe.each(examples)('%s', (name) => {
     const text = readFileSync(join(EXAMPLES_DIR, name), 'utf8');
-    const { diagnostics } = parseSpec(text, { filename: name });
+    const result = lintText(text, { filename: name });
 
     it('reports exactly what its speclint-expect markers declare', () => {
-      const actual = diagnostics.map((d) => `${d.name}@${d.start.line}`).sort((a, b) =>
+      const actual = result.findings.map((f) => `${f.ruleName}@${f.start.line}`).sort((a, b) =>
         Number(a.split('@')[1]) - Number(b.split('@')[1]) || a.localeCompare(b));
       expect(actual).toEqual(expectedFindings(text));
+      expect(result.internalErrors).toEqual([]);
     });
 
-    it('matches its text report snapshot', async () => {
-      const report = formatText([{ filename: `specs-examples/${name}`, source: text, problems: diagnostics }], new Chalk({ level: 0 }));
+    it('matches its text report and fixed-file snapshots', async () => {
+      const problems = result.findings.map((f) => ({ ...f, code: f.ruleId, name: f.ruleName }));
+      const report = formatText([{ filename: `specs-examples/${name}`, source: text, problems }], new Chalk({ level: 0 }));
       await expect(report).toMatchFileSnapshot(`__snapshots__/${name.replace(/\.spec$/, '')}.txt`);
+      const fixed = fixText(text, { filename: name }, 'safe');
+      expect(fixed.problem).toBeNull();
+      if (fixed.output !== text) await expect(fixed.output).toMatchFileSnapshot(`__snapshots__/${name.replace(/\.spec$/, '')}.fixed.spec`);
     });
   });
 });

@@ -23,10 +23,18 @@ export function buildRequires(expansion: SpecExpansion): BuildRequire[] {
   return found;
 }
 
-/** Names in a dependency list: `a, b >= 1, (c or d)` → a, b, c, d. */
+/** Names in a dependency list: `a, b >= 1, (c or python3dist(d))` → a, b, c, python3dist(d). */
 export function dependencyNames(value: string): string[] {
   return value
-    .replace(/[(),]/g, ' ')
-    .split(/\s+/)
+    .split(/[\s,]+/)
+    .map(stripRichParentheses)
     .filter((word) => word !== '' && !/^(>=|<=|=|<|>|or|and|if|else|with|without|unless)$/.test(word) && !/^[0-9]/.test(word));
+}
+
+/** `(a` → a and `b)` → b, but `python3dist(b)` keeps its own parentheses. */
+function stripRichParentheses(word: string): string {
+  let name = word.replace(/^\(+/, '');
+  const count = (c: string): number => name.split(c).length - 1;
+  while (name.endsWith(')') && count(')') > count('(')) name = name.slice(0, -1);
+  return name;
 }

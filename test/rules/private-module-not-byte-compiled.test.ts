@@ -1,0 +1,55 @@
+import rule from '../../src/rules/private-module-not-byte-compiled.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
+import { spec } from '../helpers/spec.js';
+
+const head = spec`
+  Name:           quokka
+  Version:        1.0
+  BuildRequires:  python3-devel
+`;
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'compiled explicitly', code: `${head}%install\ncp -a lib/*.py %{buildroot}%{_datadir}/%{name}/\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n` },
+    { name: 'compiled through a parent directory', code: `${head}%install\ninstall -m644 a.py %{buildroot}%{_datadir}/%{name}/sub/\n%py_byte_compile %{python3} %{buildroot}%{_datadir}\n` },
+    { name: 'modules in site-packages', code: `${head}%install\ninstall -m644 hook.py %{buildroot}%{python3_sitelib}/\n` },
+    { name: 'scripts in /usr/bin are not modules', code: `${head}%install\ninstall -Dm755 tool.py %{buildroot}%{_bindir}/tool.py\n` },
+    { name: 'documentation', code: `${head}%install\ninstall -Dm644 example.py %{buildroot}%{_docdir}/%{name}/example.py\n` },
+    { name: 'a copied tree with no sign of Python', code: `${head}%install\ncp -a data %{buildroot}%{_datadir}/%{name}/\n%files\n%{_datadir}/%{name}/\n` },
+    { name: 'a branch the target never takes', code: `${head}%install\n%if 0%{?rhel} == 6\ninstall -m644 a.py %{buildroot}%{_datadir}/%{name}/\n%endif\n` },
+    { name: 'EL7 is PY018\'s', target: 'el7', code: `${head}%install\ninstall -m644 a.py %{buildroot}%{_datadir}/%{name}/\n` },
+  ],
+  invalid: [
+    {
+      name: 'plugins installed with a glob',
+      code: `${head}%install\ninstall -d %{buildroot}%{_datadir}/%{name}/engine\ninstall -m644 engine/*.py %{buildroot}%{_datadir}/%{name}/engine/\n`,
+      errors: [{ messageId: 'package', line: 6, column: 27 }],
+      output: `${head}%install\ninstall -d %{buildroot}%{_datadir}/%{name}/engine\ninstall -m644 engine/*.py %{buildroot}%{_datadir}/%{name}/engine/\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}/engine\n`,
+    },
+    {
+      name: 'two directories of one application, fixed once at their common directory',
+      code: `${head}%install\ninstall -m644 a/*.py $RPM_BUILD_ROOT%{_datadir}/%{name}/a/\ninstall -m644 b/*.py $RPM_BUILD_ROOT%{_datadir}/%{name}/b/\nmake check\n`,
+      errors: [{ messageId: 'package', line: 5, column: 22 }],
+      output: `${head}%install\ninstall -m644 a/*.py $RPM_BUILD_ROOT%{_datadir}/%{name}/a/\ninstall -m644 b/*.py $RPM_BUILD_ROOT%{_datadir}/%{name}/b/\n%py_byte_compile %{python3} $RPM_BUILD_ROOT%{_datadir}/%{name}\nmake check\n`,
+    },
+    {
+      name: 'a loose module is a warning',
+      code: `${head}%install\ninstall -Dm644 helper.py %{buildroot}%{_libexecdir}/%{name}/helper.py\n`,
+      errors: [{ messageId: 'loose', line: 5, column: 26, severity: 'warning' }],
+      output: `${head}%install\ninstall -Dm644 helper.py %{buildroot}%{_libexecdir}/%{name}/helper.py\n%py_byte_compile %{python3} %{buildroot}%{_libexecdir}/%{name}\n`,
+    },
+    {
+      name: 'a copied tree that %files shows to hold Python, on EL8 with %{__python3}',
+      target: 'el8',
+      code: `${head}%install\ncp -a src/quokka %{buildroot}/opt/%{name}\n%files\n/opt/%{name}/*.py\n`,
+      errors: [{ messageId: 'package', line: 5, column: 18 }],
+      output: `${head}%install\ncp -a src/quokka %{buildroot}/opt/%{name}\n%py_byte_compile %{__python3} %{buildroot}/opt/%{name}\n%files\n/opt/%{name}/*.py\n`,
+    },
+    {
+      name: 'a directory reached through a %global',
+      code: `%global appdir %{_datadir}/%{name}\n${head}%install\ninstall -m644 *.py %{buildroot}%{appdir}/\n`,
+      errors: [{ messageId: 'package', line: 6, column: 20 }],
+      output: `%global appdir %{_datadir}/%{name}\n${head}%install\ninstall -m644 *.py %{buildroot}%{appdir}/\n%py_byte_compile %{python3} %{buildroot}%{appdir}\n`,
+    },
+  ],
+});
