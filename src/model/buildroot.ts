@@ -136,6 +136,12 @@ interface InstallFact {
   readonly dest: { readonly start: number; readonly end: number };
 }
 
+/** Directories every system has, so copying to one copies into it. */
+const SYSTEM_DIRS: ReadonlySet<string> = new Set([
+  '', '/usr', '/usr/share', '/usr/lib', '/usr/lib64', '/usr/libexec', '/usr/bin', '/usr/sbin', '/usr/include',
+  '/usr/local', '/opt', '/etc', '/var', '/var/lib', '/srv', '/bin', '/sbin', '/lib', '/lib64',
+]);
+
 /** Options that take a value, per command. */
 const VALUE_OPTIONS: Readonly<Record<string, string>> = {
   install: 'mogtSfT',
@@ -179,8 +185,9 @@ function installFacts(command: Command, strip: (path: string) => string | null):
   const facts: InstallFact[] = [];
   const into = (dest: ShellWord, kind: InstalledPath['kind'], python: PythonEvidence, suffix = ''): void => {
     const path = strip(dest.text);
-    if (path === null || hasUnknown(dest.text)) return;
-    facts.push({ path: { path: joinPath(path, suffix), kind, python }, dest: { start: dest.start, end: dest.end } });
+    // A path still holding a macro (undefined on this target) or unknown output says nothing sure.
+    if (path === null || hasUnknown(dest.text) || path.includes('%')) return;
+    facts.push({ path: { path: normalisePath(joinPath(path, suffix)), kind, python }, dest: { start: dest.start, end: dest.end } });
   };
   if (name === 'mkdir' || (name === 'install' && flags.has('d'))) {
     for (const dir of operands) into(dir, 'dir', 'no');
@@ -190,16 +197,22 @@ function installFacts(command: Command, strip: (path: string) => string | null):
   const dest = targetDir ?? operands[operands.length - 1];
   const sources = targetDir === null ? operands.slice(0, -1) : operands;
   if (dest === undefined || sources.length === 0) return facts;
-  const destIsDir = targetDir !== null || sources.length > 1 || dest.text.endsWith('/') || (name === 'install' && !flags.has('D') && !/\.[A-Za-z0-9]+$/.test(dest.text));
+  // `cp -a app %{_datadir}`: a system directory such as /usr/share or /opt already exists.
+  const systemDir = SYSTEM_DIRS.has(strip(dest.text)?.replace(/\/+$/, '') ?? '');
+  const destIsDir = targetDir !== null || sources.length > 1 || dest.text.endsWith('/') || systemDir
+    || (name === 'install' && !flags.has('D') && !/\.[A-Za-z0-9]+$/.test(dest.text));
   for (const source of sources) {
+    // Moving files around inside the buildroot brings no new ones.
+    if (strip(source.text) !== null) continue;
     const base = source.text.replace(/\/+$/, '').replace(/^.*\//, '');
-    const evidence = pythonEvidenceOf(source.text, recursive);
-    const kind: InstalledPath['kind'] = evidence === 'maybe' || (recursive && !/\.[A-Za-z0-9]+$/.test(base)) ? 'tree' : 'file';
-    into(dest, kind, evidence, destIsDir && !base.includes('*') ? base : '');
-    if (destIsDir && base.includes('*') && evidence === 'yes') {
-      // `install *.py DIR/`: the files land in DIR; record the directory as holding Python.
-      facts[facts.length - 1] = { ...facts[facts.length - 1]!, path: { ...facts[facts.length - 1]!.path, kind: 'dir' } };
-    }
+    // A file installed under a name without .py (a command) is not a module, whatever its source.
+    const renamed = !destIsDir && source.text.endsWith('.py') && !dest.text.endsWith('.py');
+    const evidence = renamed ? 'no' : pythonEvidenceOf(source.text, recursive);
+    const glob = base.includes('*');
+    // `install *.py DIR/`: the files land in DIR, recorded as a directory holding Python.
+    const kind: InstalledPath['kind'] = glob && destIsDir ? 'dir'
+      : evidence === 'maybe' || (recursive && !/\.[A-Za-z0-9]+$/.test(base)) ? 'tree' : 'file';
+    into(dest, kind, evidence, destIsDir && !glob ? base : '');
   }
   return facts;
 }
@@ -212,13 +225,20 @@ function extractFacts(name: string, args: readonly ShellWord[], strip: (path: st
   const dest = args[at + 1];
   if (at < 0 || dest === undefined) return [];
   const path = strip(dest.text);
-  return path === null ? [] : [{ path: { path, kind: 'tree', python: 'maybe' }, dest: { start: dest.start, end: dest.end } }];
+  // Unpacking into the buildroot's root or a system directory says nothing about one application.
+  if (path === null || SYSTEM_DIRS.has(path.replace(/\/+$/, ''))) return [];
+  return [{ path: { path, kind: 'tree', python: 'maybe' }, dest: { start: dest.start, end: dest.end } }];
 }
 
 function pythonEvidenceOf(source: string, recursive: boolean): PythonEvidence {
   if (/\.py$/.test(source) || /\*\.py$/.test(source)) return 'yes';
   if (recursive && !/\.[A-Za-z0-9]+$/.test(source.replace(/\/+$/, ''))) return 'maybe';
   return 'no';
+}
+
+/** `/a/./b//c/` → `/a/b/c`. */
+function normalisePath(path: string): string {
+  return path.replace(/\/\.(?=\/|$)/g, '').replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
 }
 
 function joinPath(dir: string, name: string): string {

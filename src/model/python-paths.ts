@@ -1,9 +1,10 @@
 /**
  * Where Python files count as "in a Python dir" (facts: vocabulary, "Python dirs"), and where a
- * `.py` file is not a module anyone imports (scripts, documentation).
+ * `.py` file is not a module anyone imports (scripts, documentation, configuration).
  */
 const PYTHON_DIR = /^\/(usr|app)\/lib(64)?\/python(\d)\.(\d+)(\/|$)/;
-const NOT_MODULES = /^\/(usr\/)?s?bin(\/|$)|^\/usr\/share\/(doc|man|licenses)(\/|$)/;
+// Scripts, documentation, and configuration (a settings.py in /etc is read, not compiled).
+const NOT_MODULES = /^\/(usr\/)?s?bin(\/|$)|^\/usr\/share\/(doc|man|licenses)(\/|$)|^\/etc(\/|$)/;
 
 /** `X.Y` of the Python dir a path is in, or null outside them. */
 export function pythonDirVersion(path: string): string | null {

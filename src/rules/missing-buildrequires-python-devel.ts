@@ -1,5 +1,6 @@
 import { makeFix } from '../fix/edit.js';
 import { pythonMacroPackage } from '../macros/builtins/python-packages.js';
+import { MacroExpander } from '../macros/expand.js';
 import type { ExpandedLine } from '../macros/spec-expander.js';
 import { isInPythonDir, pythonDirVersion } from '../model/python-paths.js';
 import type { Line, MacroText, Span, TextPart } from '../parse/cst.js';
@@ -10,8 +11,14 @@ import { insertAfterLine } from './utils/insert-after-line.js';
 
 /** Packages whose macros need python3-devel in the buildroot (python-srpm-macros is always there). */
 const NEEDS_DEVEL = new Set(['python3-rpm-macros', 'python-rpm-macros', 'pyproject-rpm-macros']);
-/** Names that satisfy the requirement; `python3`, `python3-libs` and `python3dist(…)` do not. */
-const DEVEL = /^(python3(\.\d+)?-devel|python3\d+-devel|pypy3(\.\d+)?-devel|python2-devel)$/;
+/** Python tools that build documentation or generate C code: requiring them is not building Python. */
+const BUILD_TOOLS = /^python3(dist\()?-?(sphinx|docutils|recommonmark|myst-parser|markdown|pygments|mako|jinja2|breathe|lxml|pyyaml|PyYAML)/i;
+
+/**
+ * Names that satisfy the requirement; `python3`, `python3-libs` and `python3dist(…)` do not.
+ * The Python 2 names belong to Python 2 packages, which PY006 and PY007 are about.
+ */
+const DEVEL = /^(python3(\.\d+)?-devel|python3\d+-devel|pypy3?(\.\d+)?-devel|python2?-devel|python27-devel)$/;
 
 export default defineRule({
   id: 'PY003',
@@ -36,6 +43,8 @@ export default defineRule({
   },
   *check(ctx) {
     const { expansion } = ctx;
+    // The interpreter's own package builds Python itself.
+    if (/^(python|pypy)\d/.test(new MacroExpander(expansion.scope).expand('%{?name}'))) return;
     if (buildRequires(expansion).some((br) => DEVEL.test(br.name))) return;
     // %pyproject_buildrequires (also through BuildSystem: pyproject) generates python3-devel.
     if (generatesBuildRequires(expansion.lines, ctx.source)) return;
@@ -68,8 +77,9 @@ function firstPythonUse(lines: readonly ExpandedLine[], installed: readonly { pa
       if (pkg !== undefined && NEEDS_DEVEL.has(pkg)) return { reason: `%${ref.name}`, span: ref.span };
       if ((ref.name === 'python3' || ref.name === '__python3') && ['build', 'install', 'check'].includes(l.section.name)) return { reason: `%${ref.name}`, span: ref.span };
     }
-    if (l.line.kind === 'tag' && /^(build)?requires$/i.test(l.line.name.text) && l.expanded !== null && l.line.value !== null) {
-      const python = dependencyNames(l.expanded.text.slice(l.expanded.text.indexOf(':') + 1)).find((n) => /^python3(\.\d+)?(-|dist\()/.test(n) && !DEVEL.test(n));
+    // Building with Python modules means building with Python; a runtime Requires does not.
+    if (l.line.kind === 'tag' && /^buildrequires$/i.test(l.line.name.text) && l.expanded !== null && l.line.value !== null) {
+      const python = dependencyNames(l.expanded.text.slice(l.expanded.text.indexOf(':') + 1)).find((n) => /^python3(\.\d+)?(-|dist\()/.test(n) && !DEVEL.test(n) && !BUILD_TOOLS.test(n));
       if (python !== undefined) return { reason: `requires ${python}`, span: l.line.value.span };
     }
   }
@@ -108,6 +118,8 @@ function macroRefs(line: Line): NamedRef[] {
   };
   const collect = (part: TextPart): void => {
     if (part.kind === 'macro') {
+      // `%{?python_provide:…}` works without the macro, so it is no sign that the package needs it.
+      if (part.flags.includes('?')) return;
       if (part.name !== null) refs.push({ name: part.name.text, span: part.span });
       visit(part.body);
       visit(part.args);

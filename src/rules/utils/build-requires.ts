@@ -8,14 +8,15 @@ export interface BuildRequire {
 }
 
 /**
- * Every name a `BuildRequires:` of the main preamble asks for, expanded, from lines the target
- * reads or may read. Versions (`>= 1.0`) and the words of rich dependencies are left out.
+ * Every name a `BuildRequires:` asks for, expanded, from lines the target reads or may read. In a
+ * `%package` section it still belongs to the one source package. Versions (`>= 1.0`) and the
+ * words of rich dependencies are left out.
  */
 export function buildRequires(expansion: SpecExpansion): BuildRequire[] {
   const found: BuildRequire[] = [];
   for (const expanded of expansion.lines) {
     const { line } = expanded;
-    if (line.kind !== 'tag' || expanded.state === 'inactive' || expanded.section.name !== 'preamble') continue;
+    if (line.kind !== 'tag' || expanded.state === 'inactive' || !['preamble', 'package'].includes(expanded.section.name)) continue;
     if (!/^buildrequires$/i.test(line.name.text) || expanded.expanded === null) continue;
     const value = expanded.expanded.text.slice(expanded.expanded.text.indexOf(':') + 1);
     for (const name of dependencyNames(value)) found.push({ name, line: expanded as BuildRequire['line'] });
