@@ -104,7 +104,7 @@ export function stripBuildroot(path: string, buildroot: string): string | null {
     const bare = prefix.replace(/^"|"$/g, '');
     if (unquoted.startsWith(bare)) {
       const rest = unquoted.slice(bare.length).replace(/^["']/, '');
-      return rest === '' ? '/' : rest.startsWith('/') ? rest.replace(/\/+/g, '/') : null;
+      return rest === '' ? '/' : rest.startsWith('/') ? normalisePath(rest) : null;
     }
   }
   return null;
@@ -237,7 +237,7 @@ function pythonEvidenceOf(source: string, recursive: boolean): PythonEvidence {
 }
 
 /** `/a/./b//c/` → `/a/b/c`. */
-function normalisePath(path: string): string {
+export function normalisePath(path: string): string {
   return path.replace(/\/\.(?=\/|$)/g, '').replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
 }
 
@@ -252,7 +252,8 @@ function joinPath(dir: string, name: string): string {
  */
 function writtenDirOf(source: string, span: Span, path: Omit<InstalledPath, 'line' | 'state' | 'span' | 'writtenDir'>): string | null {
   const written = source.slice(span.start, span.end).replace(/^["']|["']$/g, '');
-  if (written.includes('\n')) return null;
-  const trimmed = written.replace(/\/+$/, '');
+  // Only a plain word: a destination inside `%{?with_x:mkdir -p …}` has no spelling of its own.
+  if (/\s/.test(written) || /%\{[!?]/.test(written)) return null;
+  const trimmed = written.replace(/(\/\.)+\/*$/, '').replace(/\/+$/, '');
   return path.kind === 'file' && !written.endsWith('/') && /\.[A-Za-z0-9]+$/.test(trimmed) ? trimmed.replace(/\/[^/]*$/, '') : trimmed;
 }

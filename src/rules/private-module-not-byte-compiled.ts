@@ -1,8 +1,9 @@
 import { makeFix } from '../fix/edit.js';
-import type { InstalledPath, ShippedPath } from '../model/buildroot.js';
-import { isBelow, mayHoldPrivateModules } from '../model/python-paths.js';
+import type { InstalledPath } from '../model/buildroot.js';
+import { isBelow } from '../model/python-paths.js';
 import { defineRule } from './define-rule.js';
 import { insertAfterLine } from './utils/insert-after-line.js';
+import { privateModules, isByteCompiled } from './utils/private-modules.js';
 import { python3InterpreterMacro } from './utils/python3-interpreter-macro.js';
 
 /** A private module tree: everything installed below one application directory. */
@@ -55,12 +56,8 @@ export default defineRule({
   *check(ctx) {
     // On EL7 the automatic step compiles private modules with Python 2: PY018 covers that.
     if (ctx.target.id === 'el7') return;
-    const { installed, byteCompiles, shipped } = ctx.buildroot;
-    const compiled = byteCompiles.filter((b) => b.state !== 'inactive' && b.installedPath !== null).map((b) => b.installedPath!);
-    const isCompiled = (path: string): boolean => compiled.some((dir) => isBelow(path, dir));
-    const candidates = installed.filter((i) => i.state === 'active' && mayHoldPrivateModules(i.path)
-      && (i.python === 'yes' || (i.python === 'maybe' && confirmedPython(i.path, installed, shipped))));
-    const uncovered = candidates.filter((i) => !isCompiled(i.path));
+    const { installed } = ctx.buildroot;
+    const uncovered = privateModules(ctx.buildroot).filter((i) => !isByteCompiled(ctx.buildroot, i.path));
     const interpreter = python3InterpreterMacro(ctx.target);
     for (const group of groupByApplication(uncovered)) {
       const dir = commonDirectory(group.paths);
@@ -79,12 +76,6 @@ export default defineRule({
     }
   },
 });
-
-/** A copied tree counts as Python when %files or %install names Python files below it. */
-function confirmedPython(dir: string, installed: readonly InstalledPath[], shipped: readonly ShippedPath[]): boolean {
-  return shipped.some((s) => isBelow(s.path, dir) && /\.py$|\*\.py|__pycache__/.test(s.path))
-    || installed.some((i) => i.python === 'yes' && isBelow(i.path, dir));
-}
 
 /** Groups paths by the application directory they belong to: `/usr/share/<app>`, `/opt/<app>`, … */
 function groupByApplication(paths: readonly InstalledPath[]): Group[] {

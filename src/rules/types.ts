@@ -22,6 +22,8 @@ export interface RuleDocs {
   readonly fixSafety?: string;
   /** The guideline or source behind the rule. */
   readonly link: string;
+  /** The target the examples are for, when not the default (Fedora). */
+  readonly target?: string;
 }
 
 export interface RuleMeta<M extends Messages> {

@@ -35,8 +35,8 @@ export function runRuleTests(rule: Rule, cases: { valid: readonly (string | Vali
 
   describe(`${rule.meta.id} ${rule.meta.name}`, () => {
     it('flags its own docs.bad example and not its docs.good one', () => {
-      expect(findingsOf(rule.meta.docs.bad).length).toBeGreaterThan(0);
-      expect(findingsOf(rule.meta.docs.good)).toEqual([]);
+      expect(findingsOf(rule.meta.docs.bad, rule.meta.docs.target).length).toBeGreaterThan(0);
+      expect(findingsOf(rule.meta.docs.good, rule.meta.docs.target)).toEqual([]);
     });
 
     for (const [i, entry] of cases.valid.entries()) {

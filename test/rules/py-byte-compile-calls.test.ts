@@ -1,0 +1,86 @@
+import argumentCount from '../../src/rules/py-byte-compile-argument-count.js';
+import interpreterMismatch from '../../src/rules/py-byte-compile-interpreter-mismatch.js';
+import outsideBuildroot from '../../src/rules/py-byte-compile-outside-buildroot.js';
+import wrongSection from '../../src/rules/py-byte-compile-wrong-section.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
+
+const head = 'Name: quokka\nBuildRequires: python3-devel\n';
+
+runRuleTests(interpreterMismatch, {
+  valid: [
+    `${head}%install\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n`,
+    `${head}%install\n%py_byte_compile /usr/bin/python3.14 %{buildroot}%{python3_sitelib}/q\n`,
+    { name: 'Python 2.7 dirs with Python 2 on EL7', target: 'el7', code: `${head}%install\n%py_byte_compile %{__python2} %{buildroot}%{python2_sitelib}/q\n` },
+  ],
+  invalid: [
+    {
+      name: 'unversioned',
+      code: `${head}%install\n%py_byte_compile %{__python} %{buildroot}%{_datadir}/%{name}\n`,
+      errors: [{ messageId: 'unversioned', line: 4, column: 18 }],
+      output: `${head}%install\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n`,
+    },
+    {
+      name: 'another Python than the directory',
+      code: `${head}%install\n%py_byte_compile /usr/bin/python3.11 %{buildroot}%{python3_sitelib}/q\n`,
+      errors: [{ messageId: 'directory', line: 4, column: 18 }],
+      output: `${head}%install\n%py_byte_compile %{python3} %{buildroot}%{python3_sitelib}/q\n`,
+    },
+    {
+      name: 'not an interpreter',
+      code: `${head}%install\n%py_byte_compile %{buildroot}%{_datadir} %{buildroot}%{_datadir}/%{name}\n`,
+      errors: [{ messageId: 'notInterpreter', line: 4, column: 18 }],
+      output: `${head}%install\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n`,
+    },
+    {
+      name: 'EL8 uses %{__python3} in the fix',
+      target: 'el8',
+      code: `${head}%install\n%py_byte_compile %{__python2} %{buildroot}%{_datadir}/%{name}\n`,
+      errors: [{ messageId: 'python2', line: 4, column: 18 }],
+      output: `${head}%install\n%py_byte_compile %{__python3} %{buildroot}%{_datadir}/%{name}\n`,
+    },
+  ],
+});
+
+runRuleTests(outsideBuildroot, {
+  valid: [
+    `${head}%install\n%py_byte_compile %{python3} $RPM_BUILD_ROOT%{_datadir}/%{name}\n`,
+    `${head}%install\n%py_byte_compile %{python3} "%{buildroot}%{_datadir}/%{name}"\n`,
+  ],
+  invalid: [{
+    code: `${head}%install\n%py_byte_compile %{python3} /usr/share/quokka\n`,
+    errors: [{ messageId: 'outside', line: 4, column: 29 }],
+    output: `${head}%install\n%py_byte_compile %{python3} %{buildroot}/usr/share/quokka\n`,
+  }],
+});
+
+runRuleTests(wrongSection, {
+  valid: [`${head}%install\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n%files\n`],
+  invalid: [
+    {
+      name: 'in %build, an error',
+      code: `${head}%build\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n%install\nmake install\n\n%files\n`,
+      errors: [{ messageId: 'section', line: 4, column: 1, severity: 'error' }],
+      output: `${head}%build\n%install\nmake install\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n\n%files\n`,
+    },
+    {
+      name: 'in a scriptlet, with no %install to move to',
+      code: `${head}%post\n%py_byte_compile %{python3} %{_datadir}/%{name}\n`,
+      errors: [{ messageId: 'section', line: 4, column: 1, severity: 'error' }],
+      output: null,
+    },
+  ],
+});
+
+runRuleTests(argumentCount, {
+  valid: [`${head}%install\n%py_byte_compile %{python3} %{buildroot}/x\n`],
+  invalid: [
+    { name: 'one argument', code: `${head}%install\n%py_byte_compile %{buildroot}/x\n`, errors: [{ messageId: 'tooFew', line: 4, column: 1 }], output: null },
+    { name: 'an option', code: `${head}%install\n%py_byte_compile -O %{python3} %{buildroot}/x\n`, errors: [{ messageId: 'option', line: 4, column: 18 }], output: null },
+    {
+      name: 'three paths',
+      code: `${head}%install\n%py_byte_compile %{python3} %{buildroot}/a %{buildroot}/b %{buildroot}/c\n`,
+      errors: [{ messageId: 'tooMany', line: 4, column: 44 }],
+      output: `${head}%install\n%py_byte_compile %{python3} %{buildroot}/a\n%py_byte_compile %{python3} %{buildroot}/b\n%py_byte_compile %{python3} %{buildroot}/c\n`,
+    },
+  ],
+});
