@@ -1,4 +1,4 @@
-/** The library API: the parser today; lintText(), lintFile() and fixText() join it with the rules. */
+/** The library API: parse, lint and fix spec text. */
 export { parseSpec, parseMacroText, MAX_MACRO_NESTING } from './parse/index.js';
 export type { ParseOptions, ParseResult } from './parse/index.js';
 export { printSpec, linesOf } from './parse/print.js';
@@ -7,3 +7,12 @@ export type { ParseDiagnostic, ParseDiagnosticCode, RelatedLocation } from './pa
 export type * from './parse/cst.js';
 export { decodeSpec, encodeSpec, readSpecFile } from './io/spec-source.js';
 export type { SpecEncoding, SpecSource } from './io/spec-source.js';
+export { lintText } from './engine/lint.js';
+export type { LintOptions, LintResult } from './engine/lint.js';
+export { fixText } from './engine/fix-text.js';
+export type { FixLoopResult } from './fix/loop.js';
+export { RULES } from './rules/index.js';
+export type { Finding, Rule, RuleMeta, Severity } from './rules/types.js';
+export type { Applicability, Edit, Fix } from './fix/edit.js';
+export type { Target } from './macros/targets.js';
+export { TARGETS, findTarget } from './macros/targets.js';

@@ -10,4 +10,14 @@ describe('the package entry point', () => {
     expect([...speclint.linesOf(file)].map((l) => l.kind)).toEqual(['macro-definition', 'tag']);
     expect(speclint.parseMacroText('%{x}').parts[0]!.kind).toBe('macro');
   });
+
+  it('exports lintText and fixText with the rules', () => {
+    const text = 'Name: q\nLicense: MIT\nBuildRequires: python3-setuptools\n%install\n%py3_install\n';
+    const { findings } = speclint.lintText(text, { filename: 'q.spec', target: 'el9' });
+    expect(findings.map((f) => f.ruleId)).toEqual(['PY003']);
+    const { output } = speclint.fixText(text, { target: 'el9' }, 'safe');
+    expect(speclint.lintText(output, { target: 'el9' }).findings).toEqual([]);
+    expect(speclint.RULES.map((r) => r.meta.id)).toContain('PY001');
+    expect(speclint.findTarget('el9')?.id).toBe('el9');
+  });
 });

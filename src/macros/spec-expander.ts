@@ -242,6 +242,8 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
     }
   }
   if (reading === 'files') scope.undefine('license');
+  // Expansions made later on the final scope (a rule trying a fix) are not the spec's calls.
+  currentLine = null;
   return { file, target, lines, diagnostics, scope, sources, byteCompiles };
 
   /** What the section being read makes of one expanded physical line; returns the line as rpm keeps it. */

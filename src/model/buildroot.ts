@@ -32,6 +32,13 @@ export interface ByteCompile {
   readonly path: string | null;
   /** The path without the buildroot, or null when it is not inside it. */
   readonly installedPath: string | null;
+  /**
+   * The path holds text we could not expand (`%(…)` output, a macro unknown to the target),
+   * so what the call compiles is unknown.
+   */
+  readonly unresolved: boolean;
+  /** Paths after the second argument, which the macro ignores (inside the buildroot, stripped). */
+  readonly ignoredPaths: readonly string[];
   readonly argCount: number;
   readonly line: Line;
   readonly section: string;
@@ -43,6 +50,8 @@ export interface ShippedPath {
   readonly directives: readonly string[];
   readonly line: Line;
   readonly state: LineState;
+  /** The entry as the author wrote it. */
+  readonly span: Span;
 }
 
 export interface BuildrootModel {
@@ -51,6 +60,8 @@ export interface BuildrootModel {
   readonly installed: readonly InstalledPath[];
   readonly byteCompiles: readonly ByteCompile[];
   readonly shipped: readonly ShippedPath[];
+  /** The last command line of the main `%install` section, where new commands go; null without one. */
+  readonly installEnd: Line | null;
 }
 
 /** Spellings of the buildroot in shell, besides its expanded value. */
@@ -62,14 +73,19 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
   const strip = (path: string): string | null => stripBuildroot(path, buildroot);
   const installed: InstalledPath[] = [];
   const shipped: ShippedPath[] = [];
+  let installEnd: Line | null = null;
+  // Directories made earlier in %install: `cp x.py %{buildroot}/dir` copies into them.
+  const knownDirs = new Set<string>();
 
   for (const expanded of expansion.lines) {
     if (expanded.state === 'inactive' || expanded.expanded === null) continue;
     const section = expanded.section.name;
     if (section === 'install') {
+      if (expanded.state === 'active' && expanded.line.kind === 'text' && expanded.expanded.text.trim() !== '' && !expanded.expanded.text.trimStart().startsWith('#')) installEnd = expanded.line;
       for (const command of commandsOf(expanded.expanded.text)) {
-        for (const fact of installFacts(command, strip)) {
+        for (const fact of installFacts(command, strip, knownDirs)) {
           const span = sourceOf(expanded.expanded, fact.dest.start, fact.dest.end) ?? expanded.line.span;
+          if (fact.path.kind !== 'file') knownDirs.add(fact.path.path);
           installed.push({ ...fact.path, line: expanded.line, state: expanded.state, span, writtenDir: writtenDirOf(expansion.file.source, span, fact.path) });
         }
       }
@@ -77,7 +93,8 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
       const { directives } = expanded.line;
       for (const word of shellWords(expanded.expanded.text)) {
         if (word.text.startsWith('%') || word.text === '') continue;
-        shipped.push({ path: word.text, directives: directives.map((d) => d.name), line: expanded.line, state: expanded.state });
+        const span = sourceOf(expanded.expanded, word.start, word.end) ?? expanded.line.span;
+        shipped.push({ path: normalisePath(word.text), directives: directives.map((d) => d.name), line: expanded.line, state: expanded.state, span });
       }
     }
   }
@@ -88,13 +105,15 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
       interpreter: call.args[0] ?? null,
       path,
       installedPath: path === null ? null : strip(path),
+      unresolved: path !== null && (hasUnknown(path) || hasUnknown(buildroot) || /%\{[^}]*$/.test(path)),
+      ignoredPaths: call.args.slice(2).map(strip).filter((p) => p !== null),
       argCount: call.args.length,
       line: call.line,
       section: call.section,
       state: call.state,
     };
   });
-  return { buildroot, installed, byteCompiles, shipped };
+  return { buildroot, installed, byteCompiles, shipped, installEnd };
 }
 
 /** The path inside the buildroot, `/usr/share/x` for `%{buildroot}/usr/share/x`, or null. */
@@ -150,7 +169,7 @@ const VALUE_OPTIONS: Readonly<Record<string, string>> = {
   mkdir: 'm',
 };
 
-function installFacts(command: Command, strip: (path: string) => string | null): InstallFact[] {
+function installFacts(command: Command, strip: (path: string) => string | null, knownDirs: ReadonlySet<string>): InstallFact[] {
   const [head, ...rest] = command.words;
   if (head === undefined) return [];
   const name = head.text.replace(/^.*\//, '');
@@ -186,7 +205,8 @@ function installFacts(command: Command, strip: (path: string) => string | null):
   const into = (dest: ShellWord, kind: InstalledPath['kind'], python: PythonEvidence, suffix = ''): void => {
     const path = strip(dest.text);
     // A path still holding a macro (undefined on this target) or unknown output says nothing sure.
-    if (path === null || hasUnknown(dest.text) || path.includes('%')) return;
+    // A shell variable (`${f}.py` in a loop) names no one path either.
+    if (path === null || hasUnknown(dest.text) || /[%$]/.test(path)) return;
     facts.push({ path: { path: normalisePath(joinPath(path, suffix)), kind, python }, dest: { start: dest.start, end: dest.end } });
   };
   if (name === 'mkdir' || (name === 'install' && flags.has('d'))) {
@@ -197,17 +217,22 @@ function installFacts(command: Command, strip: (path: string) => string | null):
   const dest = targetDir ?? operands[operands.length - 1];
   const sources = targetDir === null ? operands.slice(0, -1) : operands;
   if (dest === undefined || sources.length === 0) return facts;
+  // Quotes group a word for the shell; what the path ends in is what counts.
+  const destText = unquote(dest.text);
   // `cp -a app %{_datadir}`: a system directory such as /usr/share or /opt already exists.
-  const systemDir = SYSTEM_DIRS.has(strip(dest.text)?.replace(/\/+$/, '') ?? '');
-  const destIsDir = targetDir !== null || sources.length > 1 || dest.text.endsWith('/') || systemDir
-    || (name === 'install' && !flags.has('D') && !/\.[A-Za-z0-9]+$/.test(dest.text));
+  const destPath = strip(dest.text)?.replace(/\/+$/, '') ?? '';
+  const existingDir = SYSTEM_DIRS.has(destPath) || knownDirs.has(destPath);
+  const destIsDir = targetDir !== null || sources.length > 1 || destText.endsWith('/') || existingDir
+    || (name === 'install' && !flags.has('D') && !/\.[A-Za-z0-9]+$/.test(destText));
   for (const source of sources) {
     // Moving files around inside the buildroot brings no new ones.
     if (strip(source.text) !== null) continue;
-    const base = source.text.replace(/\/+$/, '').replace(/^.*\//, '');
+    const sourceText = unquote(source.text);
+    const base = sourceText.replace(/\/+$/, '').replace(/^.*\//, '');
     // A file installed under a name without .py (a command) is not a module, whatever its source.
-    const renamed = !destIsDir && source.text.endsWith('.py') && !dest.text.endsWith('.py');
-    const evidence = renamed ? 'no' : pythonEvidenceOf(source.text, recursive);
+    const renamed = !destIsDir && sourceText.endsWith('.py') && !destText.endsWith('.py');
+    // `cp SOURCE4 %{buildroot}/app/x.py`: the destination's name says what it is.
+    const evidence = renamed ? 'no' : !destIsDir && destText.endsWith('.py') ? 'yes' : pythonEvidenceOf(sourceText, recursive);
     const glob = base.includes('*');
     // `install *.py DIR/`: the files land in DIR, recorded as a directory holding Python.
     const kind: InstalledPath['kind'] = glob && destIsDir ? 'dir'
@@ -234,6 +259,10 @@ function pythonEvidenceOf(source: string, recursive: boolean): PythonEvidence {
   if (/\.py$/.test(source) || /\*\.py$/.test(source)) return 'yes';
   if (recursive && !/\.[A-Za-z0-9]+$/.test(source.replace(/\/+$/, ''))) return 'maybe';
   return 'no';
+}
+
+function unquote(word: string): string {
+  return word.replace(/["']/g, '');
 }
 
 /** `/a/./b//c/` → `/a/b/c`. */

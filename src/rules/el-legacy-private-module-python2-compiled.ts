@@ -13,7 +13,7 @@ export default defineRule({
   fixable: 'sometimes',
   tags: ['python', 'byte-compilation', 'epel'],
   messages: {
-    python2: (d: { path: string }) => `on EL7, rpm byte-compiles the private Python 3 modules in ${d.path} with Python 2.7`,
+    python2: (d: { path: string }) => `On EL7, rpm byte-compiles the private Python 3 modules in ${d.path} with Python 2.7`,
   },
   docs: {
     summary: 'EL7 byte-compiles the private modules of a Python 3 package with Python 2',

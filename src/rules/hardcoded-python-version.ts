@@ -4,6 +4,7 @@ import type { ExpandedLine } from '../macros/spec-expander.js';
 import { sourceOf } from '../macros/source-map.js';
 import type { Span } from '../parse/cst.js';
 import { defineRule } from './define-rule.js';
+import { isInterpreterPackage } from './utils/interpreter-package.js';
 import type { Report, RuleContext } from './types.js';
 
 /** Sections whose text names real paths and commands. */
@@ -62,7 +63,7 @@ export default defineRule({
   *check(ctx) {
     const expander = new MacroExpander(ctx.expansion.scope);
     // An interpreter's own package (python3.12, pypy3.10) is that version: its paths are right.
-    if (/^(python|pypy)\d/.test(expander.expand('%{?name}'))) return;
+    if (isInterpreterPackage(ctx.expansion)) return;
     const expected = expander.expand('%{python3_version}');
     const python2Allowed = ctx.target.id === 'el7' || ctx.target.id === 'el8';
     const reported = new Set<string>();
@@ -76,7 +77,8 @@ export default defineRule({
           const version = pattern.version?.(match) ?? match[1]!;
           const major = version.split('.')[0];
           const wanted = major === '2' && python2Allowed ? '2.7' : expected;
-          const replacement = major === '2' ? (python2Allowed ? pattern.python2 : null) : pattern.python3;
+          const replacement = selfReferential(line, pattern) ? null
+            : major === '2' ? (python2Allowed ? pattern.python2 : null) : pattern.python3;
           const fix = replacement === null ? undefined
             : makeFix(`Replace ${match[0]} with ${replacement}`, version === wanted ? 'safe' : 'unsafe', [edit.replace(span, replacement)]);
           reported.add(`${span.start}:${span.end}`);
@@ -137,6 +139,14 @@ function* checkedLines(lines: readonly ExpandedLine[]): Generator<ExpandedLine> 
       yield line;
     }
   }
+}
+
+/** The macros `%{python3}` and `%{python2}` are made of: defining them as themselves would recurse. */
+const INTERPRETER_MACROS: ReadonlySet<string> = new Set(['__python3', 'python3', '__python2', 'python2', '__python', 'python']);
+
+function selfReferential(line: ExpandedLine, pattern: Pattern): boolean {
+  return line.line.kind === 'macro-definition' && INTERPRETER_MACROS.has(line.line.name.text)
+    && (pattern.python3?.startsWith('%{python') ?? false) && !pattern.python3!.includes('/');
 }
 
 function overlapsKey(key: string, span: Span): boolean {

@@ -6,6 +6,7 @@ import { isInPythonDir, pythonDirVersion } from '../model/python-paths.js';
 import type { Line, MacroText, Span, TextPart } from '../parse/cst.js';
 import { textsOfLine } from '../parse/texts-of-line.js';
 import { defineRule } from './define-rule.js';
+import { isInterpreterPackage } from './utils/interpreter-package.js';
 import { buildRequires, dependencyNames } from './utils/build-requires.js';
 import { insertAfterLine } from './utils/insert-after-line.js';
 
@@ -27,7 +28,7 @@ export default defineRule({
   fixable: 'always',
   tags: ['python', 'buildrequires'],
   messages: {
-    missing: (d: { reason: string }) => `the spec uses Python (${d.reason}) but does not BuildRequire python3-devel`,
+    missing: (d: { reason: string }) => `The spec uses Python (${d.reason}) but does not BuildRequire python3-devel`,
   },
   docs: {
     summary: 'A Python package does not BuildRequire python3-devel',
@@ -44,7 +45,7 @@ export default defineRule({
   *check(ctx) {
     const { expansion } = ctx;
     // The interpreter's own package builds Python itself.
-    if (/^(python|pypy)\d/.test(new MacroExpander(expansion.scope).expand('%{?name}'))) return;
+    if (isInterpreterPackage(expansion)) return;
     if (buildRequires(expansion).some((br) => DEVEL.test(br.name))) return;
     // %pyproject_buildrequires (also through BuildSystem: pyproject) generates python3-devel.
     if (generatesBuildRequires(expansion.lines, ctx.source)) return;

@@ -1,22 +1,24 @@
 import { makeFix } from '../fix/edit.js';
+import { MacroExpander } from '../macros/expand.js';
+import type { MacroScope } from '../macros/scope.js';
 import type { InstalledPath } from '../model/buildroot.js';
 import { isBelow } from '../model/python-paths.js';
 import { defineRule } from './define-rule.js';
 import { insertAfterLine } from './utils/insert-after-line.js';
-import { privateModules, isByteCompiled } from './utils/private-modules.js';
+import { isByteCompiled, type PrivateModule, privateModules } from './utils/private-modules.js';
 import { python3InterpreterMacro } from './utils/python3-interpreter-macro.js';
 
 /** A private module tree: everything installed below one application directory. */
 interface Group {
   readonly top: string;
-  readonly paths: InstalledPath[];
+  readonly paths: PrivateModule[];
 }
 
 export default defineRule({
   id: 'PY001',
   name: 'private-module-not-byte-compiled',
   severity: 'error',
-  fixable: 'always',
+  fixable: 'sometimes',
   tags: ['python', 'byte-compilation'],
   messages: {
     package: (d: { dir: string }) => `Python modules in ${d.dir} are installed outside site-packages and nothing byte-compiles them`,
@@ -56,17 +58,29 @@ export default defineRule({
   *check(ctx) {
     // On EL7 the automatic step compiles private modules with Python 2: PY018 covers that.
     if (ctx.target.id === 'el7') return;
-    const { installed } = ctx.buildroot;
-    const uncovered = privateModules(ctx.buildroot).filter((i) => !isByteCompiled(ctx.buildroot, i.path));
+    const { installed, installEnd } = ctx.buildroot;
+    const calls = ctx.buildroot.byteCompiles.filter((b) => b.state !== 'inactive');
+    // What a call compiles is unknown when its path holds text we could not expand (shell output
+    // in the version, `%{sub …}`): say nothing rather than guess.
+    if (calls.some((b) => b.unresolved)) return;
+    // A path given as a third argument is meant to be compiled: PY015 reports and fixes that call.
+    const meant = calls.flatMap((b) => b.ignoredPaths);
+    // A spec that defines %py_byte_compile itself (`%global py_byte_compile 1`) gets no call inserted.
+    const callable = ctx.expansion.scope.get('py_byte_compile')?.origin.kind !== 'spec';
+    const uncovered = privateModules(ctx.buildroot)
+      .filter((m) => !isByteCompiled(ctx.buildroot, m.path) && !meant.some((dir) => isBelow(m.path, dir)));
     const interpreter = python3InterpreterMacro(ctx.target);
     for (const group of groupByApplication(uncovered)) {
       const dir = commonDirectory(group.paths);
       const writers = installed.filter((i) => i.state === 'active' && isBelow(i.path, dir));
-      const last = writers.reduce((a, b) => (b.line.span.end > a.line.span.end ? b : a)).line;
-      const fix = makeFix(
+      // Files that only %files shows (meson, make install) are compiled at the end of %install.
+      const last = writers.length > 0 ? writers.reduce((a, b) => (b.line.span.end > a.line.span.end ? b : a)).line : installEnd;
+      const spelling = writers.length > 0 ? writtenSpelling(dir, writers) : shippedSpelling(dir, group.paths, ctx.source);
+      const call = `%py_byte_compile ${interpreter} ${spelling}`;
+      const fix = last === null || !callable ? undefined : makeFix(
         `Add %py_byte_compile for ${dir} to %install`,
-        'safe',
-        [insertAfterLine(last, `%py_byte_compile ${interpreter} ${writtenSpelling(dir, writers)}`, ctx.eol)],
+        expandsCleanly(ctx.expansion.scope, call) ? 'safe' : 'unsafe',
+        [insertAfterLine(last, call, ctx.eol)],
       );
       const first = group.paths[0]!;
       const isPackage = group.paths.length > 1 || group.paths.some((p) => p.kind !== 'file' || p.path.endsWith('__init__.py'));
@@ -77,8 +91,15 @@ export default defineRule({
   },
 });
 
+/** Whether the line expands without an error in the spec's own macros (some specs redefine `%python`). */
+function expandsCleanly(scope: MacroScope, line: string): boolean {
+  const expander = new MacroExpander(scope);
+  expander.expand(line);
+  return !expander.diagnostics.some((d) => d.severity === 'error');
+}
+
 /** Groups paths by the application directory they belong to: `/usr/share/<app>`, `/opt/<app>`, … */
-function groupByApplication(paths: readonly InstalledPath[]): Group[] {
+function groupByApplication(paths: readonly PrivateModule[]): Group[] {
   const groups = new Map<string, Group>();
   for (const path of paths) {
     const parts = path.path.split('/').filter((p) => p !== '');
@@ -92,7 +113,7 @@ function groupByApplication(paths: readonly InstalledPath[]): Group[] {
 }
 
 /** The deepest directory holding every path of the group (a file counts by its directory). */
-function commonDirectory(paths: readonly InstalledPath[]): string {
+function commonDirectory(paths: readonly PrivateModule[]): string {
   const dirs = paths.map((p) => (p.kind === 'file' ? p.path.replace(/\/[^/]*$/, '') : p.path).split('/'));
   const common: string[] = [];
   for (let i = 0; dirs.every((d) => d[i] !== undefined && d[i] === dirs[0]![i]); i++) common.push(dirs[0]![i]!);
@@ -114,3 +135,16 @@ function writtenSpelling(dir: string, writers: readonly InstalledPath[]): string
   return `%{buildroot}${dir}`;
 }
 
+/**
+ * The directory as a `%files` entry spells it (`%{_libexecdir}/app/x.py` gives
+ * `%{buildroot}%{_libexecdir}/app`), when the entry's text ends in the expanded path's components.
+ */
+function shippedSpelling(dir: string, modules: readonly PrivateModule[], source: string): string {
+  for (const module of modules) {
+    const written = source.slice(module.span.start, module.span.end);
+    if (/\s|%\{[!?]|\*/.test(written) || module.kind !== 'file') continue;
+    const extra = module.path.slice(dir.length);
+    if (extra !== '' && written.endsWith(extra)) return `%{buildroot}${written.slice(0, -extra.length)}`;
+  }
+  return `%{buildroot}${dir}`;
+}

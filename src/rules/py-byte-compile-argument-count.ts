@@ -11,7 +11,7 @@ export default defineRule({
   messages: {
     tooFew: () => '%py_byte_compile needs an interpreter and a path',
     option: (d: { option: string }) => `%py_byte_compile takes an interpreter, not the option ${d.option}`,
-    tooMany: (d: { extra: number }) => `%py_byte_compile compiles one path; the ${d.extra} after it ${d.extra === 1 ? 'is' : 'are'} ignored`,
+    tooMany: (d: { extra: number }) => `%py_byte_compile compiles one path; ${d.extra === 1 ? 'the argument after it is' : `the ${d.extra} arguments after it are`} ignored`,
   },
   docs: {
     summary: '%py_byte_compile has the wrong number of arguments',

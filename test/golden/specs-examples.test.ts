@@ -19,7 +19,9 @@ describe('specs-examples', () => {
 
   describe.each(examples)('%s', (name) => {
     const text = readFileSync(join(EXAMPLES_DIR, name), 'utf8');
-    const result = lintText(text, { filename: name });
+    // `# speclint-target: el7` lints an example for the target it is about.
+    const target = /^# speclint-target: (\S+)$/m.exec(text)?.[1];
+    const result = lintText(text, { filename: name, ...(target === undefined ? {} : { target }) });
 
     it('reports exactly what its speclint-expect markers declare', () => {
       const actual = result.findings.map((f) => `${f.ruleName}@${f.start.line}`).sort((a, b) =>
@@ -32,9 +34,12 @@ describe('specs-examples', () => {
       const problems = result.findings.map((f) => ({ ...f, code: f.ruleId, name: f.ruleName }));
       const report = formatText([{ filename: `specs-examples/${name}`, source: text, problems }], new Chalk({ level: 0 }));
       await expect(report).toMatchFileSnapshot(`__snapshots__/${name.replace(/\.spec$/, '')}.txt`);
-      const fixed = fixText(text, { filename: name }, 'safe');
+      const fixed = fixText(text, { filename: name, ...(target === undefined ? {} : { target }) }, 'safe');
       expect(fixed.problem).toBeNull();
       if (fixed.output !== text) await expect(fixed.output).toMatchFileSnapshot(`__snapshots__/${name.replace(/\.spec$/, '')}.fixed.spec`);
+      // What the safe fixes leave is only what needs a person's judgement.
+      const left = lintText(fixed.output, { filename: name, ...(target === undefined ? {} : { target }) }).findings;
+      expect(left.filter((f) => f.fix?.applicability === 'safe').map((f) => f.message)).toEqual([]);
     });
   });
 });

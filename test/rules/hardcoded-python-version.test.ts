@@ -5,6 +5,8 @@ const head = 'Name: quokka\nBuildRequires: python3-devel\n';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'the interpreter\'s own package', code: 'Name: python3.12\n%files\n/usr/lib/python3.12/site-packages/\n' },
+    { name: 'dist names of an alternative stack', code: '%global python3_pkgversion 38\nName: python38-q\nBuildRequires: python3.8dist(setuptools)\n' },
     { name: 'macros only', code: `${head}%install\ninstall -m644 a.py %{buildroot}%{python3_sitelib}/\n%files\n%{python3_sitelib}/a.py\n%{python3_sitearch}/_b.cpython-%{python3_version_nodots}*.so\n` },
     { name: 'a version in the changelog or a comment', code: `${head}%files\n%changelog\n* Mon Jan 01 2024 A <a@b> - 1-1\n- Build for python3.12\n` },
     { name: 'python2.7 paths are PY006\'s on Fedora but not hard-coded versions in %description', code: `${head}%description\nWorks with /usr/lib/python3.9/site-packages too.\n` },
@@ -45,6 +47,18 @@ runRuleTests(rule, {
         { messageId: 'literal', line: 5, column: 1, severity: 'warning' },
       ],
       output: `${head}%check\n%{python3} -m pytest\n%{python3} -c 'import q'\n`,
+    },
+    {
+      name: 'a package named python3-x is not the interpreter',
+      code: 'Name: python3-quokka\nBuildRequires: python3-devel python3.10\n',
+      errors: [{ messageId: 'literal', line: 2, column: 30, severity: 'error' }],
+      output: 'Name: python3-quokka\nBuildRequires: python3-devel %{python3}\n',
+    },
+    {
+      name: 'the interpreter macro itself pinned: reported, with no fix that would define it as itself',
+      code: `%global __python3 /usr/bin/python3.8\n${head}%build\n%py3_build\n`,
+      errors: [{ messageId: 'literal', line: 1, column: 19, severity: 'warning' }],
+      output: null,
     },
     {
       name: 'Python 2.7 on EL7 maps to the python2 macros',

@@ -23,6 +23,12 @@ runRuleTests(rule, {
       output: 'Name:           q\nLicense:        MIT\nBuildRequires:  python3\nBuildRequires:  python3-devel\n%build\n%py3_build\n',
     },
     {
+      name: 'a package named python3-x is not the interpreter',
+      code: 'Name: python3-q\nLicense: MIT\nBuildRequires: python3dist(requests)\n',
+      errors: [{ messageId: 'missing', line: 3, column: 16 }],
+      output: 'Name: python3-q\nLicense: MIT\nBuildRequires: python3dist(requests)\nBuildRequires: python3-devel\n',
+    },
+    {
       name: 'a Python 3 build requirement, with no other BuildRequires',
       code: 'Name: q\nLicense: MIT\nBuildRequires: python3dist(requests)\n',
       errors: [{ messageId: 'missing', line: 3, column: 16 }],

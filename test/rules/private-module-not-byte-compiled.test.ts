@@ -18,6 +18,12 @@ runRuleTests(rule, {
     { name: 'a copied tree with no sign of Python', code: `${head}%install\ncp -a data %{buildroot}%{_datadir}/%{name}/\n%files\n%{_datadir}/%{name}/\n` },
     { name: 'a branch the target never takes', code: `${head}%install\n%if 0%{?rhel} == 6\ninstall -m644 a.py %{buildroot}%{_datadir}/%{name}/\n%endif\n` },
     { name: 'EL7 is PY018\'s', target: 'el7', code: `${head}%install\ninstall -m644 a.py %{buildroot}%{_datadir}/%{name}/\n` },
+    { name: 'a script whose name is no identifier cannot be imported', code: `${head}%install\ninstall -Dm644 gn-format.py %{buildroot}%{_datadir}/vim/vimfiles/gn-format.py\n%files\n%{_datadir}/clang/clang-format.py*\n` },
+    { name: 'scripts gdb sources, debug info, shell completions', code: `${head}%files\n%{_datadir}/gdb/auto-load/%{_libdir}/libquokka.so.1-gdb.py\n/usr/lib/debug/quokka.py\n%{_datadir}/bash-completion/completions/quokka.py\n` },
+    { name: 'the free-threaded Python dir and globbed Python dirs', code: `${head}%install\ninstall -m644 a.py %{buildroot}%{_libdir}/python3.14t/site-packages/\n%files\n%{_libdir}/python*/site-packages/b.py\n%ghost %{_prefix}/lib/python3.*/site-packages/c.py\n` },
+    { name: 'documentation and ghosts in %files', code: `${head}%files\n%doc examples/demo.py\n%ghost %{_datadir}/%{name}/cache.py\n` },
+    { name: 'a directory given as a third argument is PY015\'s', code: `${head}%install\ninstall -m644 a/*.py %{buildroot}%{_datadir}/%{name}/a/\ninstall -m644 b/*.py %{buildroot}%{_datadir}/%{name}/b/\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}/a %{buildroot}%{_datadir}/%{name}/b\n` },
+    { name: 'a compile call whose path holds shell output we never run', code: `Name: quokka\nVersion: %(git describe)\nBuildRequires: python3-devel\n%install\ninstall -m644 *.py %{buildroot}%{_datadir}/%{name}/\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n` },
   ],
   invalid: [
     {
@@ -50,6 +56,24 @@ runRuleTests(rule, {
       code: `%global appdir %{_datadir}/%{name}\n${head}%install\ninstall -m644 *.py %{buildroot}%{appdir}/\n`,
       errors: [{ messageId: 'package', line: 6, column: 20 }],
       output: `%global appdir %{_datadir}/%{name}\n${head}%install\ninstall -m644 *.py %{buildroot}%{appdir}/\n%py_byte_compile %{python3} %{buildroot}%{appdir}\n`,
+    },
+    {
+      name: 'modules that only %files shows (a meson install), compiled at the end of %install',
+      code: `${head}%install\n%meson_install\nrm -f %{buildroot}%{_libdir}/*.la\n\n%files\n%{_libexecdir}/%{name}/helper.py\n`,
+      errors: [{ messageId: 'loose', line: 9, column: 1, severity: 'warning' }],
+      output: `${head}%install\n%meson_install\nrm -f %{buildroot}%{_libdir}/*.la\n%py_byte_compile %{python3} %{buildroot}%{_libexecdir}/%{name}\n\n%files\n%{_libexecdir}/%{name}/helper.py\n`,
+    },
+    {
+      name: 'a file copied into a directory made earlier, with quoted paths',
+      code: `${head}%install\nmkdir -p "%{buildroot}%{_datadir}/%{name}"\ncp -p main.py "%{buildroot}%{_datadir}/%{name}"\n`,
+      errors: [{ messageId: 'loose', line: 6, column: 15, severity: 'warning' }],
+      output: `${head}%install\nmkdir -p "%{buildroot}%{_datadir}/%{name}"\ncp -p main.py "%{buildroot}%{_datadir}/%{name}"\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n`,
+    },
+    {
+      name: 'a source renamed to a .py destination',
+      code: `${head}Source1:        wrapper.in\n%install\ninstall -Dm644 %{SOURCE1} %{buildroot}%{_datadir}/%{name}/wrapper.py\n`,
+      errors: [{ messageId: 'loose', line: 6, column: 27, severity: 'warning' }],
+      output: `${head}Source1:        wrapper.in\n%install\ninstall -Dm644 %{SOURCE1} %{buildroot}%{_datadir}/%{name}/wrapper.py\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n`,
     },
   ],
 });

@@ -1,18 +1,64 @@
 import type { BuildrootModel, InstalledPath, ShippedPath } from '../../model/buildroot.js';
 import { isBelow, mayHoldPrivateModules } from '../../model/python-paths.js';
 
+/** A Python module outside the Python dirs, as `%install` writes it or `%files` ships it. */
+export interface PrivateModule {
+  readonly path: string;
+  readonly kind: InstalledPath['kind'];
+  /** The `%install` destination or the `%files` entry, as written. */
+  readonly span: InstalledPath['span'];
+}
+
+/** `%files` directives whose entries ship no module: documentation, ghosts, exclusions, bare directories. */
+const NOT_CONTENT: ReadonlySet<string> = new Set(['doc', 'license', 'ghost', 'exclude', 'dir', 'readme', 'artifact']);
+
 /**
- * Python modules `%install` puts outside the Python dirs (facts: "private module"): `.py` files
- * and `*.py` globs for sure, a copied tree when %files or %install shows Python below it.
+ * Python modules put outside the Python dirs (facts: "private module"): `.py` files and `*.py`
+ * globs that `%install` writes or `%files` ships, and a copied tree when `%files` or `%install`
+ * shows Python below it.
  */
-export function privateModules(model: BuildrootModel): InstalledPath[] {
-  return model.installed.filter((i) => i.state === 'active' && mayHoldPrivateModules(i.path)
-    && (i.python === 'yes' || (i.python === 'maybe' && confirmedPython(i.path, model.installed, model.shipped))));
+export function privateModules(model: BuildrootModel): PrivateModule[] {
+  return installedOrShipped(model).filter((m) => m.kind !== 'file' || isImportable(m.path));
+}
+
+/**
+ * `import` needs a file name that is a Python identifier: `gn-format.py` or `lit.cfg.py` is a
+ * script something runs or reads, and a script's code is compiled in memory, never from .pyc.
+ */
+function isImportable(path: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*\.py$/.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
+function installedOrShipped(model: BuildrootModel): PrivateModule[] {
+  const fromInstall = model.installed
+    .filter((i) => i.state === 'active' && mayHoldPrivateModules(i.path)
+      && (i.python === 'yes' || (i.python === 'maybe' && confirmedPython(i.path, model.installed, model.shipped))))
+    .map((i): PrivateModule => ({ path: i.path, kind: i.kind, span: i.span }));
+  const fromFiles = model.shipped
+    .filter((s) => s.state === 'active' && /^\/[^%$]*$/.test(s.path) && isPythonSource(s.path) && mayHoldPrivateModules(s.path)
+      && !s.directives.some((d) => NOT_CONTENT.has(d))
+      && !fromInstall.some((i) => isBelow(s.path, i.path)))
+    .map((s): PrivateModule => {
+      // `x.py*` is the one source with its old .pyc/.pyo beside it.
+      const path = s.path.replace(/\.py\*$/, '.py');
+      return { path: shippedPath(path), kind: path.includes('*') ? 'dir' : 'file', span: s.span };
+    });
+  return [...fromInstall, ...fromFiles];
 }
 
 /** Whether an active `%py_byte_compile` covers the path (its directory or a parent of it). */
 export function isByteCompiled(model: BuildrootModel, path: string): boolean {
   return model.byteCompiles.some((b) => b.state !== 'inactive' && b.installedPath !== null && isBelow(path, b.installedPath));
+}
+
+/** `x.py`, `*.py`, and `x.py*` (the source with its old `.pyc`/`.pyo` beside it). */
+function isPythonSource(path: string): boolean {
+  return /\.py\*?$/.test(path);
+}
+
+/** A glob such as `/usr/share/app/*.py` stands for its directory. */
+function shippedPath(path: string): string {
+  return path.includes('*') ? path.replace(/\/[^/]*\*.*$/, '') : path;
 }
 
 function confirmedPython(dir: string, installed: readonly InstalledPath[], shipped: readonly ShippedPath[]): boolean {
