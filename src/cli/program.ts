@@ -6,6 +6,22 @@ import type { CliIo } from './io.js';
 import { runLint } from './lint-command.js';
 import { runParse } from './parse-command.js';
 import { runExpand } from './expand-command.js';
+import { runExplain, runRules } from './rules-command.js';
+import type { Severity } from '../rules/types.js';
+
+interface LintCommandOptions {
+  readonly target: string;
+  readonly format: 'text' | 'json';
+  readonly select: string[];
+  readonly ignore: string[];
+  readonly failOn: Severity;
+  readonly quiet?: boolean;
+  readonly fix?: boolean;
+  readonly diff?: boolean;
+  readonly unsafeFixes?: boolean;
+  readonly exitZero?: boolean;
+  readonly color: boolean;
+}
 import { DEFAULT_TARGET, TARGETS } from '../macros/targets.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -23,12 +39,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .showHelpAfterError('(run speclint --help for usage)')
     .addHelpText('after', `
 Exit codes:
-  0  no problems found (or --exit-zero)
-  1  problems found
+  0  no problems at the --fail-on level (or --exit-zero)
+  1  problems found (with --diff: something to fix)
   2  usage error, unreadable file, or internal error
 
 Examples:
   speclint specs/                     lint every *.spec under specs/
+  speclint --fix python-foo.spec      apply the safe fixes, then report what is left
+  speclint --diff specs/ | git apply  the same, through a reviewable patch
+  speclint --select PY001,PY003 .     only those rules
+  speclint explain PY001              why a rule matters, with examples
   speclint parse --json python-foo.spec
   speclint expand --target el9 python-foo.spec`);
 
@@ -38,10 +58,34 @@ Examples:
     .argument('<paths...>', 'spec files or directories')
     .addOption(new Option('--target <target>', 'distribution release to lint for').choices([...TARGETS.keys()]).default(DEFAULT_TARGET))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--select <rules>', 'run only these rules: ids or names, comma-separated (repeatable)', collect, [])
+    .option('--ignore <rules>', 'do not run these rules: ids or names, comma-separated (repeatable)', collect, [])
+    .addOption(new Option('--fail-on <severity>', 'the lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']).default('info'))
+    .option('-q, --quiet', 'print the findings only, without the summary')
+    .option('--fix', 'apply the safe fixes to the files (atomically, keeping their bytes elsewhere), then report what is left')
+    .addOption(new Option('--diff', 'print the fixes as a unified diff (for git apply or patch -p1) and write nothing; exit 1 when there is something to fix').conflicts('fix'))
+    .option('--unsafe-fixes', 'with --fix or --diff, apply the unsafe fixes too (review them)')
     .option('--exit-zero', 'exit 0 even when problems are found (for demos and reports)')
     .option('--no-color', 'disable colours (also: NO_COLOR=1)')
-    .action(async (paths: string[], options: { target: string; format: 'text' | 'json'; exitZero?: boolean; color: boolean }) => {
+    .action(async (paths: string[], options: LintCommandOptions) => {
       exitCode = await runLint(paths, { ...options, chalk: chalkFor(options.color, io) }, io);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule: id, name, default severity, whether it has a fix, and what it finds')
+    .option('--no-color', 'disable colours (also: NO_COLOR=1)')
+    .action((options: { color: boolean }) => {
+      exitCode = runRules(io, chalkFor(options.color, io));
+    });
+
+  program
+    .command('explain')
+    .description('print a rule\'s documentation: why it matters, a bad and a good example, the guideline')
+    .argument('<rule>', 'rule id or name, such as PY001 or private-module-not-byte-compiled')
+    .option('--no-color', 'disable colours (also: NO_COLOR=1)')
+    .action((rule: string, options: { color: boolean }) => {
+      exitCode = runExplain(rule, io, chalkFor(options.color, io));
     });
 
   program

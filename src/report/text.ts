@@ -10,7 +10,7 @@ const SEVERITY_STYLE: Record<Problem['severity'], (chalk: ChalkInstance, text: s
 };
 
 /** `file:line:col  severity  message  [id name]`, a code frame, then a summary line. */
-export function formatText(results: readonly FileProblems[], chalk: ChalkInstance): string {
+export function formatText(results: readonly FileProblems[], chalk: ChalkInstance, options: { readonly summary?: boolean } = {}): string {
   const out: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, style: 0 };
   let filesWithProblems = 0;
@@ -26,6 +26,7 @@ export function formatText(results: readonly FileProblems[], chalk: ChalkInstanc
       out.push('');
     }
   }
+  if (options.summary === false) return out.length === 0 ? '' : out.join('\n') + '\n';
   const total = counts.error + counts.warning + counts.info + counts.style;
   const fixable = results.flatMap((r) => r.problems).filter((p) => p.fix !== undefined && p.fix.applicability !== 'display-only');
   if (total === 0) {

@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../src/rules/index.js';
 import { runMain } from './run-main.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'dist/cli.js');
 const CLEAN = join(ROOT, 'specs-examples/01-python-quokka-clean.spec');
 const PROBLEMS = join(ROOT, 'specs-examples/02-parse-problems.spec');
+const MESSY = join(ROOT, 'specs-examples/90-realistic-messy.spec');
 
 let dir: string;
 beforeAll(() => {
@@ -99,6 +101,116 @@ describe('speclint parse', () => {
   });
 });
 
+describe('choosing rules and when to fail', () => {
+  it('--select and --ignore take ids or names, comma-separated or repeated', async () => {
+    const codes = async (...args: string[]) => {
+      const run = await runMain(['--format', 'json', ...args, MESSY]);
+      return (JSON.parse(run.stdout) as { files: { problems: { code: string }[] }[] }).files[0]!.problems.map((p) => p.code);
+    };
+    expect(await codes()).toEqual(['PY003', 'PY001', 'PY002', 'PY002']);
+    expect(await codes('--select', 'PY003,hardcoded-python-version')).toEqual(['PY003', 'PY002', 'PY002']);
+    expect(await codes('--select', 'PY003', '--select', 'PY001')).toEqual(['PY003', 'PY001']);
+    expect(await codes('--ignore', 'PY002', '--ignore', 'missing-buildrequires-python-devel')).toEqual(['PY001']);
+  });
+
+  it('exits 2 on an unknown rule', async () => {
+    const run = await runMain(['--select', 'PY999', CLEAN]);
+    expect(run).toMatchObject({ code: 2, stderr: 'speclint: --select: unknown rule PY999 (speclint rules lists them)\n' });
+  });
+
+  it('--fail-on sets the lowest severity that fails; --quiet drops the summary', async () => {
+    const warningOnly = join(ROOT, 'specs-examples/62-py-byte-compile-in-check.spec');
+    expect((await runMain([warningOnly])).code).toBe(1);
+    expect((await runMain(['--fail-on', 'warning', warningOnly])).code).toBe(1);
+    const run = await runMain(['--fail-on', 'error', '--quiet', warningOnly]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('[PY014 py-byte-compile-wrong-section]');
+    expect(run.stdout).not.toContain('Found');
+  });
+});
+
+describe('speclint rules and explain', () => {
+  it('lists every rule with its severity and whether it has a fix', async () => {
+    const run = await runMain(['rules']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(RULES.map((r) => r.meta.id));
+    expect(lines[0]).toMatch(/^PY001 {2}private-module-not-byte-compiled +error +fix {2}Python modules installed outside/);
+    expect(lines.find((l) => l.startsWith('PY017'))).toMatch(/ warning {2} {3} {2}Automatic/);
+  });
+
+  it('explains a rule by id or name, with its examples and guideline', async () => {
+    const byId = await runMain(['explain', 'py001']);
+    expect(byId.code).toBe(0);
+    expect(byId.stdout).toMatch(/^PY001 private-module-not-byte-compiled\n/);
+    expect(byId.stdout).toContain('Bad:\n    Name:           quokka\n');
+    expect(byId.stdout).toContain('    %py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}/engine\n');
+    expect(byId.stdout).toContain('See https://docs.fedoraproject.org/');
+    expect((await runMain(['explain', 'private-module-not-byte-compiled'])).stdout).toBe(byId.stdout);
+    expect(await runMain(['explain', 'nope'])).toMatchObject({ code: 2, stderr: 'speclint: unknown rule nope (speclint rules lists them)\n' });
+  });
+});
+
+describe('speclint --fix and --diff', () => {
+  // A spec with CRLF endings and a latin-1 byte in the changelog, missing python3-devel.
+  const crlfLatin1 = Buffer.concat([
+    Buffer.from('Name: q\r\nLicense: MIT\r\nBuildRequires: python3-setuptools\r\n%build\r\n%py3_build\r\n%changelog\r\n* Mon Jan 05 2026 Ren', 'latin1'),
+    Buffer.from([0xe9]),
+    Buffer.from(' <r@example.org> - 1-1\r\n- first\r\n', 'latin1'),
+  ]);
+
+  it('--fix writes the safe fixes, keeps the mode and every other byte, reports what is left, and is idempotent', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'speclint-fix-')), 'q.spec');
+    writeFileSync(path, crlfLatin1);
+    chmodSync(path, 0o640);
+    const run = await runMain(['--fix', path]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe('No problems found in 1 file.\nFixed 1 problem in 1 file.\n');
+    const insertion = Buffer.from('BuildRequires: python3-devel\r\n', 'latin1');
+    const at = crlfLatin1.indexOf('%build');
+    expect(readFileSync(path)).toEqual(Buffer.concat([crlfLatin1.subarray(0, at), insertion, crlfLatin1.subarray(at)]));
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+    const before = readFileSync(path);
+    expect((await runMain(['--fix', path])).stdout).toContain('Fixed 0 problems in 0 files.');
+    expect(readFileSync(path)).toEqual(before);
+  });
+
+  it('--diff prints the fixes, writes nothing, exits 1, and --unsafe-fixes adds the unsafe ones', async () => {
+    const safe = await runMain(['--diff', MESSY]);
+    expect(safe.code).toBe(1);
+    expect(safe.stdout).toMatch(/^--- a\/specs-examples\/90-realistic-messy\.spec\n\+\+\+ b\/specs-examples\/90-realistic-messy\.spec\n@@ /);
+    expect(safe.stdout).toContain('+BuildRequires:  python3-devel\n');
+    expect(safe.stdout).not.toContain('%{python3_sitelib}/platypus_hook.py');
+    const unsafe = await runMain(['--diff', '--unsafe-fixes', MESSY]);
+    expect(unsafe.stdout).toContain('+%{python3_sitelib}/platypus_hook.py\n');
+    expect(await runMain(['--diff', CLEAN])).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  // root writes anywhere, so a read-only directory proves nothing there.
+  if (process.getuid?.() === 0) console.log('[skip] running as root: the unwritable-file test needs an ordinary user');
+  it.skipIf(process.getuid?.() === 0)('reports a file it cannot write, leaves it as it was, and exits 2', async () => {
+    const readOnly = mkdtempSync(join(tmpdir(), 'speclint-ro-'));
+    const path = join(readOnly, 'q.spec');
+    writeFileSync(path, crlfLatin1);
+    chmodSync(readOnly, 0o555);
+    try {
+      const run = await runMain(['--fix', path]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`speclint: ${path}: cannot write: permission denied\n`);
+      expect(readFileSync(path)).toEqual(crlfLatin1);
+      expect(readdirSync(readOnly)).toEqual(['q.spec']);
+    } finally {
+      chmodSync(readOnly, 0o755);
+    }
+  });
+
+  it('refuses --fix with --diff', async () => {
+    const run = await runMain(['--fix', '--diff', CLEAN]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("option '--diff' cannot be used with option '--fix'");
+  });
+});
+
 describe.skipIf(!existsSync(BIN))('the built binary', () => {
   const spawn = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
@@ -106,6 +218,21 @@ describe.skipIf(!existsSync(BIN))('the built binary', () => {
     const run = spawn('lint', PROBLEMS);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('[SP006 unknown-section]');
+  });
+
+  it('--diff, applied with git apply, gives the same bytes as --fix; a second --fix changes nothing', () => {
+    const work = mkdtempSync(join(tmpdir(), 'speclint-apply-'));
+    for (const copy of ['diffed', 'fixed']) cpSync(join(ROOT, 'specs-examples'), join(work, copy), { recursive: true });
+    const diff = spawnSync(process.execPath, [BIN, '--diff', '.'], { cwd: join(work, 'diffed'), encoding: 'utf8' });
+    expect(diff.status).toBe(1);
+    const apply = spawnSync('git', ['apply', '-'], { cwd: join(work, 'diffed'), input: diff.stdout, encoding: 'utf8' });
+    expect(apply.stderr).toBe('');
+    expect(spawnSync(process.execPath, [BIN, '--fix', '.'], { cwd: join(work, 'fixed') }).status).toBe(1);
+    for (const name of readdirSync(join(work, 'fixed'))) {
+      expect(readFileSync(join(work, 'diffed', name)), name).toEqual(readFileSync(join(work, 'fixed', name)));
+    }
+    const again = spawnSync(process.execPath, [BIN, '--fix', '--no-color', '.'], { cwd: join(work, 'fixed'), encoding: 'utf8' });
+    expect(again.stdout).toContain('Fixed 0 problems in 0 files.');
   });
 
   it('parses', () => {
