@@ -48,6 +48,7 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
   const results: FileProblems[] = [];
   const level = options.unsafeFixes === true ? 'unsafe' : 'safe';
   const diffs: string[] = [];
+  const unfixed: string[] = [];
   let fixedProblems = 0;
   let fixedFiles = 0;
   for (const path of found.files) {
@@ -56,18 +57,19 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
       let text = source.text;
       if (options.fix === true || options.diff === true) {
         const fixed = fixText(text, lintOptions(path), level);
-        if (fixed.problem !== null) {
-          internalErrors.push(`${path}: fixes not applied: ${fixed.problem}`);
-        } else if (options.diff === true) {
-          diffs.push(unifiedDiff(text, fixed.output, diffName(path)));
+        // Fixes that undo each other or break the parse are not applied; the findings still show.
+        if (fixed.problem !== null) unfixed.push(`${path}: fixes not applied: ${fixed.problem}`);
+        const output = fixed.problem === null ? fixed.output : text;
+        if (options.diff === true) {
+          diffs.push(unifiedDiff(text, output, diffName(path)));
           continue;
-        } else if (fixed.output !== text) {
-          await writeFileAtomic(path, encodeSpec(fixed.output, source.encoding));
+        }
+        if (output !== text) {
+          await writeFileAtomic(path, encodeSpec(output, source.encoding));
           fixedProblems += fixed.applied.length;
           fixedFiles++;
-          text = fixed.output;
+          text = output;
         }
-        if (options.diff === true) continue;
       }
       const result = lintText(text, lintOptions(path));
       internalErrors.push(...result.internalErrors);
@@ -79,8 +81,9 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
   }
   if (options.diff === true) {
     io.stdout(diffs.join(''));
+    for (const message of unfixed) io.stderr(`speclint: ${message}\n`);
     for (const error of ioErrors) io.stderr(`speclint: ${error.message}\n`);
-    for (const error of internalErrors) io.stderr(`speclint: ${error}\n`);
+    for (const error of internalErrors) io.stderr(`speclint: internal error: ${error}\n`);
     if (ioErrors.length > 0 || internalErrors.length > 0) return 2;
     return diffs.some((d) => d !== '') && options.exitZero !== true ? 1 : 0;
   }
@@ -88,6 +91,7 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
   if (options.fix === true && options.format !== 'json' && options.quiet !== true) {
     io.stdout(`Fixed ${fixedProblems} ${fixedProblems === 1 ? 'problem' : 'problems'} in ${fixedFiles} ${fixedFiles === 1 ? 'file' : 'files'}.\n`);
   }
+  for (const message of unfixed) io.stderr(`speclint: ${message}\n`);
   for (const error of ioErrors) io.stderr(`speclint: ${error.message}\n`);
   for (const error of internalErrors) io.stderr(`speclint: internal error: ${error}\n`);
   if (ioErrors.length > 0 || internalErrors.length > 0) return 2;
