@@ -10,7 +10,7 @@ export type { SpecEncoding, SpecSource } from './io/spec-source.js';
 export { lintText } from './engine/lint.js';
 export type { LintOptions, LintResult } from './engine/lint.js';
 export { fixText } from './engine/fix-text.js';
-export type { FixLoopResult } from './fix/loop.js';
+export type { FixTextResult } from './engine/fix-text.js';
 export { RULES } from './rules/index.js';
 export type { Finding, Rule, RuleMeta, Severity } from './rules/types.js';
 export type { Applicability, Edit, Fix } from './fix/edit.js';

@@ -4,6 +4,7 @@ import { printRpmspec } from '../macros/rpmspec-output.js';
 import { expandSpec } from '../macros/spec-expander.js';
 import { findTarget, TARGETS } from '../macros/targets.js';
 import { parseSpec } from '../parse/index.js';
+import { LineIndex } from '../parse/line-index.js';
 import type { CliIo } from './io.js';
 
 export interface ExpandOptions {
@@ -32,9 +33,9 @@ export async function runExpand(file: string, options: ExpandOptions, io: CliIo)
   const { file: tree } = parseSpec(source.text, { filename: file });
   const expansion = expandSpec(tree, target, { defines: options.define });
   io.stdout(printRpmspec(expansion));
-  const lineOf = (offset: number): number => source.text.slice(0, offset).split('\n').length;
+  const lines = new LineIndex(source.text);
   for (const diagnostic of expansion.diagnostics) {
-    io.stderr(`${file}:${lineOf(diagnostic.line.span.start)}: ${diagnostic.severity}: ${diagnostic.message}\n`);
+    io.stderr(`${file}:${lines.position(diagnostic.line.span.start).line}: ${diagnostic.severity}: ${diagnostic.message}\n`);
   }
   return 0;
 }

@@ -9,8 +9,8 @@ import { IoError } from '../errors.js';
 import { lintText } from '../engine/lint.js';
 import { formatJson } from '../report/json.js';
 import type { FileProblems } from '../report/problem.js';
-import { formatText } from '../report/text.js';
-import type { Severity } from '../rules/types.js';
+import { formatText, plural } from '../report/text.js';
+import type { Finding, Severity } from '../rules/types.js';
 import type { CliIo } from './io.js';
 import { failsAt, RuleSelection } from './rule-selection.js';
 
@@ -37,42 +37,45 @@ export interface LintOptions {
 /**
  * Lints files and directories: parse diagnostics and rule findings. An unreadable path, or a rule
  * that crashes on a file, is reported and the other files are still linted; either makes the exit
- * code 2.
+ * code 2. With `--fix` the fixed text is written and what is left reported; with `--diff` the fixes
+ * are printed as a patch instead of the findings.
  */
 export async function runLint(paths: readonly string[], options: LintOptions, io: CliIo): Promise<number> {
   const selection = new RuleSelection(options.select ?? [], options.ignore ?? []);
-  const lintOptions = (path: string) => ({ filename: path, target: options.target, rules: selection.rules() });
+  const rules = selection.rules();
+  const fixing = options.fix === true || options.diff === true;
+  const level = options.unsafeFixes === true ? 'unsafe' : 'safe';
   const found = await findSpecs(paths);
   const ioErrors: IoError[] = [...found.errors];
   const internalErrors: string[] = [];
+  const notes: string[] = [];
   const results: FileProblems[] = [];
-  const level = options.unsafeFixes === true ? 'unsafe' : 'safe';
   const diffs: string[] = [];
-  const unfixed: string[] = [];
-  let fixedProblems = 0;
-  let fixedFiles = 0;
+  const fixed = { problems: 0, files: 0 };
   for (const path of found.files) {
     try {
       const source = await readSpecFile(path);
+      const lintOptions = { filename: path, target: options.target, rules };
       let text = source.text;
-      if (options.fix === true || options.diff === true) {
-        const fixed = fixText(text, lintOptions(path), level);
-        // Fixes that undo each other or break the parse are not applied; the findings still show.
-        if (fixed.problem !== null) unfixed.push(`${path}: fixes not applied: ${fixed.problem}`);
-        const output = fixed.problem === null ? fixed.output : text;
+      let result;
+      if (fixing) {
+        const run = fixText(text, lintOptions, level);
+        // Fixes that undo each other or break the parse stop the loop; what was fixed before stays.
+        if (run.problem !== null) notes.push(`${path}: ${run.problem}`);
         if (options.diff === true) {
-          diffs.push(unifiedDiff(text, output, diffName(path)));
-          continue;
+          diffs.push(unifiedDiff(text, run.output, diffName(path)));
+        } else if (run.output !== text) {
+          await writeFileAtomic(path, encodeSpec(run.output, source.encoding));
+          fixed.problems += run.applied.length;
+          fixed.files++;
         }
-        if (output !== text) {
-          await writeFileAtomic(path, encodeSpec(output, source.encoding));
-          fixedProblems += fixed.applied.length;
-          fixedFiles++;
-          text = output;
-        }
+        text = run.output;
+        result = run.lint;
+      } else {
+        result = lintText(text, lintOptions);
       }
-      const result = lintText(text, lintOptions(path));
       internalErrors.push(...result.internalErrors);
+      // Rule findings come only from the selected rules already; this leaves out parse diagnostics.
       results.push(problemsOf(path, text, result.findings.filter((f) => selection.includes(f.ruleId))));
     } catch (error) {
       if (!(error instanceof IoError)) throw error;
@@ -81,25 +84,22 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
   }
   if (options.diff === true) {
     io.stdout(diffs.join(''));
-    for (const message of unfixed) io.stderr(`speclint: ${message}\n`);
-    for (const error of ioErrors) io.stderr(`speclint: ${error.message}\n`);
-    for (const error of internalErrors) io.stderr(`speclint: internal error: ${error}\n`);
-    if (ioErrors.length > 0 || internalErrors.length > 0) return 2;
-    return diffs.some((d) => d !== '') && options.exitZero !== true ? 1 : 0;
+  } else {
+    io.stdout(options.format === 'json' ? formatJson(results) : formatText(results, options.chalk, { summary: options.quiet !== true }));
+    if (options.fix === true && options.format !== 'json' && options.quiet !== true) {
+      io.stdout(`Fixed ${plural(fixed.problems, 'problem')} in ${plural(fixed.files, 'file')}.\n`);
+    }
   }
-  io.stdout(options.format === 'json' ? formatJson(results) : formatText(results, options.chalk, { summary: options.quiet !== true }));
-  if (options.fix === true && options.format !== 'json' && options.quiet !== true) {
-    io.stdout(`Fixed ${fixedProblems} ${fixedProblems === 1 ? 'problem' : 'problems'} in ${fixedFiles} ${fixedFiles === 1 ? 'file' : 'files'}.\n`);
-  }
-  for (const message of unfixed) io.stderr(`speclint: ${message}\n`);
+  for (const note of notes) io.stderr(`speclint: ${note}\n`);
   for (const error of ioErrors) io.stderr(`speclint: ${error.message}\n`);
   for (const error of internalErrors) io.stderr(`speclint: internal error: ${error}\n`);
   if (ioErrors.length > 0 || internalErrors.length > 0) return 2;
-  const failing = results.some((r) => r.problems.some((p) => failsAt(p.severity, options.failOn ?? 'info')));
-  return failing && options.exitZero !== true ? 1 : 0;
+  if (options.exitZero === true) return 0;
+  if (options.diff === true) return diffs.some((d) => d !== '') ? 1 : 0;
+  return results.some((r) => r.problems.some((p) => failsAt(p.severity, options.failOn ?? 'info'))) ? 1 : 0;
 }
 
-function problemsOf(path: string, text: string, findings: ReturnType<typeof lintText>['findings']): FileProblems {
+function problemsOf(path: string, text: string, findings: readonly Finding[]): FileProblems {
   return { filename: path, source: text, problems: findings.map((f) => ({ ...f, code: f.ruleId, name: f.ruleName })) };
 }
 

@@ -29,10 +29,15 @@ export class RuleSelection {
   }
 }
 
+/** The code of a rule or parse diagnostic given by id (any case) or name; undefined when unknown. */
+export function codeOf(idOrName: string): string | undefined {
+  return KNOWN.get(idOrName) ?? KNOWN.get(idOrName.toUpperCase());
+}
+
 function codesOf(values: readonly string[], option: string): Set<string> {
   const codes = new Set<string>();
   for (const value of values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')) {
-    const code = KNOWN.get(value) ?? KNOWN.get(value.toUpperCase());
+    const code = codeOf(value);
     if (code === undefined) throw new UsageError(`${option}: unknown rule ${value} (speclint rules lists them)`);
     codes.add(code);
   }

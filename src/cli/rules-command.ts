@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { UsageError } from '../errors.js';
 import { RULES } from '../rules/index.js';
 import type { CliIo } from './io.js';
+import { codeOf } from './rule-selection.js';
 
 /** `speclint rules`: one line per rule. */
 export function runRules(io: CliIo, chalk: ChalkInstance): number {
@@ -15,7 +16,8 @@ export function runRules(io: CliIo, chalk: ChalkInstance): number {
 
 /** `speclint explain ID|NAME`: a rule's documentation, with its bad and good examples. */
 export function runExplain(which: string, io: CliIo, chalk: ChalkInstance): number {
-  const rule = RULES.find((r) => r.meta.id === which.toUpperCase() || r.meta.name === which);
+  const code = codeOf(which);
+  const rule = RULES.find((r) => r.meta.id === code);
   if (rule === undefined) throw new UsageError(`unknown rule ${which} (speclint rules lists them)`);
   const { meta } = rule;
   const indent = (text: string): string => text.trimEnd().split('\n').map((line) => `    ${line}`).join('\n');

@@ -68,8 +68,10 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
       internalErrors.push(`rule ${rule.meta.id} ${rule.meta.name} failed on ${filename}: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
-  ruleFindings.sort((a, b) => a.finding.span.start - b.finding.span.start || a.order - b.order);
-  const all = [...findings, ...ruleFindings.map((r) => r.finding)].sort((a, b) => a.span.start - b.span.start);
+  // By position; at one position parse diagnostics first, then the rules in registry order.
+  const all = [...findings.map((finding) => ({ finding, order: -1 })), ...ruleFindings]
+    .sort((a, b) => a.finding.span.start - b.finding.span.start || a.order - b.order)
+    .map((r) => r.finding);
   return { source: text, parse, target, findings: all, internalErrors };
 }
 

@@ -2,6 +2,8 @@ import { APPLICABILITY_ORDER, type Applicability, type Edit, type Fix } from './
 
 export interface FixCandidate {
   readonly fix: Fix;
+  /** The rule that offers it, named when its fixes misbehave. */
+  readonly ruleId: string;
   /** Tie-breakers after the first edit's offset: the rule's place in the registry, then the message. */
   readonly ruleOrder: number;
   readonly message: string;

@@ -94,7 +94,8 @@ function hunksOf(ops: readonly Op[]): Hunk[] {
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]!;
     if (op.kind !== ' ') {
-      if (current === null || i - lastChange > 2 * CONTEXT) {
+      // diff -u joins two changes when the context between them is no more than twice CONTEXT.
+      if (current === null || i - lastChange - 1 > 2 * CONTEXT) {
         // Start a hunk with up to CONTEXT lines of context before the change.
         const lead = ops.slice(Math.max(0, i - CONTEXT), i);
         current = { oldStart: oldLine - lead.length, newStart: newLine - lead.length, oldCount: lead.length, newCount: lead.length, ops: [...lead] };

@@ -1,4 +1,5 @@
 import { evaluateExpression, formatValue } from './expression.js';
+import { matchClose } from './match-close.js';
 import { parseOptions } from './getopt.js';
 import type { MacroDefinition, MacroOrigin, MacroScope, NativeCall } from './scope.js';
 import type { MappedText, SourcePiece } from './source-map.js';
@@ -308,22 +309,6 @@ function parsePlain(text: string, at: number): ParsedReference | null {
   else if (text[i] === '#') i++;
   if (i === start) return null;
   return { start: at, name: text.slice(start, i), negate, check, braced: false, body: null, args: null, end: i };
-}
-
-/** rpm's matchchar(): the offset of the bracket closing the one at `open`, counting only its kind. */
-export function matchClose(text: string, open: number, left: string, right: string): number {
-  let level = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') {
-      i++;
-    } else if (c === right) {
-      if (--level <= 0) return i;
-    } else if (c === left) {
-      level++;
-    }
-  }
-  return -1;
 }
 
 function endOfLine(text: string, from: number): number {

@@ -1,5 +1,8 @@
-import { UNKNOWN_OPEN } from './unknown.js';
+import { matchClose } from './match-close.js';
+import { hasUnknown } from './unknown.js';
 import { compareVersions } from './version-compare.js';
+
+const BRACKETS: Readonly<Record<string, string>> = { '{': '}', '(': ')', '[': ']' };
 
 /**
  * rpm's expression language (`%if`, `%[…]`) evaluated on already expanded text: integers,
@@ -27,7 +30,7 @@ class UnknownValue extends Error {}
  * so its `%global`s do not happen. Without it, the text is taken as already expanded (`%if`).
  */
 export function evaluateExpression(text: string, expand?: (macroText: string) => string): ExprResult {
-  if (expand === undefined && text.includes(UNKNOWN_OPEN)) return { kind: 'unknown' };
+  if (expand === undefined && hasUnknown(text)) return { kind: 'unknown' };
   const parser = new ExprParser(text, expand);
   try {
     const value = parser.parseTernary();
@@ -75,21 +78,17 @@ class ExprParser {
   private expanded(macroText: string): string {
     if (this.expand === undefined || this.discarding > 0) return macroText;
     const value = this.expand(macroText);
-    if (value.includes(UNKNOWN_OPEN)) throw new UnknownValue();
+    if (hasUnknown(value)) throw new UnknownValue();
     return value;
   }
 
   /** The length of the macro reference at `at` (just after its `%`), as rpm's findMacroEnd() finds it. */
   private macroLength(at: number): number {
-    const close = { '{': '}', '(': ')', '[': ']' }[this.text[at] ?? ''];
+    const open = this.text[at] ?? '';
+    const close = BRACKETS[open];
     if (close !== undefined) {
-      let level = 0;
-      for (let i = at; i < this.text.length; i++) {
-        if (this.text[i] === '\\') i++;
-        else if (this.text[i] === close && --level <= 0) return i + 1 - at;
-        else if (this.text[i] === this.text[at]) level++;
-      }
-      return this.text.length - at;
+      const end = matchClose(this.text, at, open, close);
+      return end < 0 ? this.text.length - at : end + 1 - at;
     }
     const match = /^[!?]*-?[A-Za-z0-9_]*(\*\*|\*|#)?/.exec(this.text.slice(at))!;
     return match[0].length;
@@ -126,21 +125,19 @@ class ExprParser {
   }
 
   private parseOr(): ExprValue {
-    let left = this.parseAnd();
-    while (this.take('||')) {
-      const decided = isTrue(left);
-      const right = this.skipping(decided, () => this.parseAnd());
-      sameType(left, right);
-      left = decided ? left : right;
-    }
-    return left;
+    return this.parseLogical('||', () => this.parseAnd());
   }
 
   private parseAnd(): ExprValue {
-    let left = this.parseEquality();
-    while (this.take('&&')) {
-      const decided = !isTrue(left);
-      const right = this.skipping(decided, () => this.parseEquality());
+    return this.parseLogical('&&', () => this.parseEquality());
+  }
+
+  /** `a || b` and `a && b`: the right side is parsed but not evaluated once the left decides. */
+  private parseLogical(op: '||' | '&&', operand: () => ExprValue): ExprValue {
+    let left = operand();
+    while (this.take(op)) {
+      const decided = isTrue(left) === (op === '||');
+      const right = this.skipping(decided, operand);
       sameType(left, right);
       left = decided ? left : right;
     }

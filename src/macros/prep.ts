@@ -116,7 +116,7 @@ function parseShortOptions(args: readonly string[], spec: string): ShortOptions 
 }
 
 /** Splits a command line as popt does: blanks separate, quotes group, a backslash escapes. */
-export function splitPoptArgs(line: string): string[] {
+function splitPoptArgs(line: string): string[] {
   const args: string[] = [];
   let current = '';
   let quote: string | null = null;

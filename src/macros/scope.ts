@@ -81,12 +81,4 @@ export class MacroScope {
       if (stack?.length === 0) this.table.delete(local.name);
     }
   }
-
-  /** A copy whose changes do not affect this scope. */
-  clone(): MacroScope {
-    const copy = new MacroScope();
-    for (const [name, stack] of this.table) copy.table.set(name, [...stack]);
-    copy.locals.push(...this.locals);
-    return copy;
-  }
 }

@@ -104,10 +104,8 @@ function withoutLineEnd(mapped: MappedText, eol: string): MappedText {
 }
 
 /** A buffer split into physical lines, each keeping its `\n`; an empty buffer is one empty line. */
-export function splitPhysical(buffer: string): string[] {
-  if (buffer === '') return [''];
-  const lines = buffer.split(/(?<=\n)/);
-  return lines;
+function splitPhysical(buffer: string): string[] {
+  return buffer === '' ? [''] : buffer.split(/(?<=\n)/);
 }
 
 /** Wraps the target's `%py_byte_compile` so each call is recorded with its expanded arguments. */
@@ -150,7 +148,7 @@ function definePatchMacros(scope: MacroScope, sources: readonly SpecSource[]): v
           call.error(`no such patch ${number}`);
           return '';
         }
-        return `${call.expand(`%__apply_patch -m ${patch.path.slice(patch.path.lastIndexOf('/') + 1)}  ${options}${patch.path} ${i + 1}`)}\n`;
+        return `${call.expand(`%__apply_patch -m ${patch.name}  ${options}${patch.path} ${i + 1}`)}\n`;
       }).join('');
     },
   });
@@ -290,9 +288,11 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
     // rpm numbers an unnumbered Source or Patch after the highest number so far, from 0.
     const number = numbered[2] !== '' ? Number(numbered[2]) : ++autonumber[kind];
     autonumber[kind] = Math.max(autonumber[kind], number);
-    const name = value.slice(value.lastIndexOf('/') + 1);
-    const path = `${expander.expand('%{_sourcedir}')}/${name.includes('=') ? name.slice(name.lastIndexOf('=') + 1) : name}`;
-    sources.push({ kind, number, url: value, name: name.includes('=') ? name.slice(name.lastIndexOf('=') + 1) : name, path });
+    // rpm takes the file name after the last `/`, and after a `=` in it (`…?file=name.tar.gz`).
+    const last = value.slice(value.lastIndexOf('/') + 1);
+    const name = last.slice(last.lastIndexOf('=') + 1);
+    const path = `${expander.expand('%{_sourcedir}')}/${name}`;
+    sources.push({ kind, number, url: value, name, path });
     const prefix = kind === 'source' ? 'SOURCE' : 'PATCH';
     expander.define(`${prefix}${number}`, null, path, origin, false);
     expander.define(`${prefix}URL${number}`, null, value, origin, false);

@@ -30,8 +30,8 @@ const FEDORA_PYTHON: Readonly<Record<number, string>> = {
   33: '3.9', 34: '3.9', 35: '3.10', 36: '3.10', 37: '3.11', 38: '3.11', 39: '3.12', 40: '3.12',
   41: '3.13', 42: '3.13', 43: '3.14', 44: '3.14', 45: '3.15',
 };
-export const CURRENT_FEDORA = 44;
-export const RAWHIDE_FEDORA = 45;
+const CURRENT_FEDORA = 44;
+const RAWHIDE_FEDORA = 45;
 
 function fedora(release: number, id = `fedora-${release}`): Target {
   return {
@@ -41,15 +41,9 @@ function fedora(release: number, id = `fedora-${release}`): Target {
     release,
     python: {
       defaultPython3: FEDORA_PYTHON[release]!,
-      hasDefaultVersionMacro: true,
-      unversionedPython: 'error',
-      python2: false,
-      distNames: 'pep503',
-      modern: true,
       setupPyDeprecated: release >= 43,
       addDeterminism: release >= 41,
       versionedPathfix: false,
-      compactPkgversion: false,
     },
     identity: {
       fedora: String(release), [`fc${release}`]: '1', dist: `.fc${release}`, _vendor: 'redhat',
@@ -60,23 +54,17 @@ function fedora(release: number, id = `fedora-${release}`): Target {
 }
 
 function el(release: 7 | 8 | 9 | 10): Target {
-  const modern = release >= 9;
   return {
     id: `el${release}`,
     label: `RHEL/CentOS ${release} and EPEL ${release}`,
     distribution: 'rhel',
     release,
     python: {
+      // EL7 and EL8 do not read these: their Python macros are tables of their own (python-legacy.ts).
       defaultPython3: { 7: '3.6', 8: '3.6', 9: '3.9', 10: '3.12' }[release],
-      hasDefaultVersionMacro: modern,
-      unversionedPython: release === 7 ? '/usr/bin/python' : 'error',
-      python2: release <= 8,
-      distNames: release === 7 ? 'el7' : release === 8 ? 'el8' : 'pep503',
-      modern,
       setupPyDeprecated: false,
       addDeterminism: false,
       versionedPathfix: release === 9,
-      compactPkgversion: release === 8,
     },
     identity: { rhel: String(release), [`el${release}`]: '1', dist: `.el${release}`, _vendor: 'redhat' },
   };

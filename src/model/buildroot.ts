@@ -52,6 +52,8 @@ export interface ShippedPath {
   readonly state: LineState;
   /** The entry as the author wrote it. */
   readonly span: Span;
+  /** The directory of the entry as written, after `%{buildroot}` (for fixes that name it). */
+  readonly writtenDir: string | null;
 }
 
 export interface BuildrootModel {
@@ -94,7 +96,12 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
       for (const word of shellWords(expanded.expanded.text)) {
         if (word.text.startsWith('%') || word.text === '') continue;
         const span = sourceOf(expanded.expanded, word.start, word.end) ?? expanded.line.span;
-        shipped.push({ path: normalisePath(word.text), directives: directives.map((d) => d.name), line: expanded.line, state: expanded.state, span });
+        const writtenDir = writtenDirOf(expansion.file.source, span, { kind: 'file' });
+        shipped.push({
+          path: normalisePath(word.text), directives: directives.map((d) => d.name), line: expanded.line, state: expanded.state, span,
+          // `%{_datadir}/app*/x.py` spells no one directory.
+          writtenDir: writtenDir === null || writtenDir.includes('*') ? null : `%{buildroot}${writtenDir}`,
+        });
       }
     }
   }
@@ -105,7 +112,7 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
       interpreter: call.args[0] ?? null,
       path,
       installedPath: path === null ? null : strip(path),
-      unresolved: path !== null && (hasUnknown(path) || hasUnknown(buildroot) || /%\{[^}]*$/.test(path)),
+      unresolved: path !== null && isUnresolved(path, buildroot),
       ignoredPaths: call.args.slice(2).map(strip).filter((p) => p !== null),
       argCount: call.args.length,
       line: call.line,
@@ -114,6 +121,19 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
     };
   });
   return { buildroot, installed, byteCompiles, shipped, installEnd };
+}
+
+/**
+ * Whether an expanded path holds text speclint could not expand (`%(…)` output, here or in the
+ * buildroot) or a macro that a space split apart (`%{sub …}`): what it names is unknown.
+ */
+export function isUnresolved(path: string, buildroot: string): boolean {
+  return hasUnknown(path) || hasUnknown(buildroot) || /%\{[^}]*$/.test(path);
+}
+
+/** An absolute path with no macro left in it and no shell variable (`${f}.py` in a loop): one known path. */
+export function isConcretePath(path: string): boolean {
+  return /^\/[^%$]*$/.test(path);
 }
 
 /** The path inside the buildroot, `/usr/share/x` for `%{buildroot}/usr/share/x`, or null. */
@@ -206,7 +226,7 @@ function installFacts(command: Command, strip: (path: string) => string | null, 
     const path = strip(dest.text);
     // A path still holding a macro (undefined on this target) or unknown output says nothing sure.
     // A shell variable (`${f}.py` in a loop) names no one path either.
-    if (path === null || hasUnknown(dest.text) || /[%$]/.test(path)) return;
+    if (path === null || hasUnknown(dest.text) || !isConcretePath(path)) return;
     facts.push({ path: { path: normalisePath(joinPath(path, suffix)), kind, python }, dest: { start: dest.start, end: dest.end } });
   };
   if (name === 'mkdir' || (name === 'install' && flags.has('d'))) {
@@ -279,10 +299,11 @@ function joinPath(dir: string, name: string): string {
  * The directory the author wrote for a destination, when the source text ends in the installed
  * path's last components (so a fix can reuse `%{buildroot}%{_datadir}/%{name}/engine`).
  */
-function writtenDirOf(source: string, span: Span, path: Omit<InstalledPath, 'line' | 'state' | 'span' | 'writtenDir'>): string | null {
+function writtenDirOf(source: string, span: Span, path: Pick<InstalledPath, 'kind'>): string | null {
   const written = source.slice(span.start, span.end).replace(/^["']|["']$/g, '');
   // Only a plain word: a destination inside `%{?with_x:mkdir -p …}` has no spelling of its own.
   if (/\s/.test(written) || /%\{[!?]/.test(written)) return null;
   const trimmed = written.replace(/(\/\.)+\/*$/, '').replace(/\/+$/, '');
-  return path.kind === 'file' && !written.endsWith('/') && /\.[A-Za-z0-9]+$/.test(trimmed) ? trimmed.replace(/\/[^/]*$/, '') : trimmed;
+  // A file (`x.py`) or a glob (`*.py`, `x.py*`) names its directory by what comes before it.
+  return path.kind === 'file' && !written.endsWith('/') && /\.[A-Za-z0-9]+\*?$/.test(trimmed) ? trimmed.replace(/\/[^/]*$/, '') : trimmed;
 }

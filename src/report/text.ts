@@ -42,7 +42,7 @@ export function formatText(results: readonly FileProblems[], chalk: ChalkInstanc
   return out.join('\n') + '\n';
 }
 
-function plural(count: number, noun: string): string {
+export function plural(count: number, noun: string): string {
   if (noun === 'info' || noun === 'style' || count === 1) return `${count} ${noun}`;
   return `${count} ${noun === 'fix' ? 'fixes' : `${noun}s`}`;
 }

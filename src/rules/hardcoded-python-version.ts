@@ -107,6 +107,8 @@ function* viaMacros(
     const name = /^%\{?\??([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(written)?.[1];
     const definition = name === undefined ? undefined : ctx.expansion.scope.get(name);
     if (definition === undefined || definition.origin.kind !== 'spec' || typeof definition.body !== 'string' || !/^\d\.\d+$/.test(definition.body.trim())) continue;
+    // A %global keeps its value expanded: only a version the spec itself writes is hard-coded.
+    if (!ctx.source.slice(definition.origin.span.start, definition.origin.span.end).includes(definition.body.trim())) continue;
     const key = `${span.start}:${span.end}`;
     if (reported.has(key)) continue;
     reported.add(key);

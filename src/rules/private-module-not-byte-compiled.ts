@@ -75,7 +75,10 @@ export default defineRule({
       const writers = installed.filter((i) => i.state === 'active' && isBelow(i.path, dir));
       // Files that only %files shows (meson, make install) are compiled at the end of %install.
       const last = writers.length > 0 ? writers.reduce((a, b) => (b.line.span.end > a.line.span.end ? b : a)).line : installEnd;
-      const spelling = writers.length > 0 ? writtenSpelling(dir, writers) : shippedSpelling(dir, group.paths, ctx.source);
+      // A spelling from %files may use a macro defined there, after %install: not at the new line.
+      const candidates = [...writers.map(writtenDirOfWriter), ...group.paths]
+        .filter((c) => c.writtenDir === null || last === null || definedBy(c.writtenDir, last.span.end, ctx.expansion.scope));
+      const spelling = writtenSpelling(dir, candidates);
       const call = `%py_byte_compile ${interpreter} ${spelling}`;
       const fix = last === null || !callable ? undefined : makeFix(
         `Add %py_byte_compile for ${dir} to %install`,
@@ -114,37 +117,40 @@ function groupByApplication(paths: readonly PrivateModule[]): Group[] {
 
 /** The deepest directory holding every path of the group (a file counts by its directory). */
 function commonDirectory(paths: readonly PrivateModule[]): string {
-  const dirs = paths.map((p) => (p.kind === 'file' ? p.path.replace(/\/[^/]*$/, '') : p.path).split('/'));
+  const dirs = paths.map((p) => p.dir.split('/'));
   const common: string[] = [];
   for (let i = 0; dirs.every((d) => d[i] !== undefined && d[i] === dirs[0]![i]); i++) common.push(dirs[0]![i]!);
   return common.join('/') || '/';
 }
 
-/**
- * The directory as the author spells it, from an install line whose destination is that
- * directory or below it (dropping literal trailing components); else the expanded path.
- */
-function writtenSpelling(dir: string, writers: readonly InstalledPath[]): string {
-  for (const writer of writers) {
-    if (writer.writtenDir === null) continue;
-    const installedDir = writer.kind === 'file' ? writer.path.replace(/\/[^/]*$/, '') : writer.path;
-    const extra = installedDir.slice(dir.length);
-    if (extra === '') return writer.writtenDir;
-    if (writer.writtenDir.endsWith(extra)) return writer.writtenDir.slice(0, -extra.length);
-  }
-  return `%{buildroot}${dir}`;
+/** Whether every macro the text names is defined by the target or by the spec before `offset`. */
+function definedBy(text: string, offset: number, scope: MacroScope): boolean {
+  return [...text.matchAll(/%\{?[!?]*([A-Za-z_][A-Za-z0-9_]*)/g)].every(([, name]) => {
+    const origin = scope.get(name!)?.origin;
+    return origin !== undefined && (origin.kind !== 'spec' || origin.span.start < offset);
+  });
+}
+
+/** A directory and how the spec spells it. */
+interface Written {
+  readonly dir: string;
+  readonly writtenDir: string | null;
+}
+
+function writtenDirOfWriter(writer: InstalledPath): Written {
+  return { dir: writer.kind === 'file' ? writer.path.replace(/\/[^/]*$/, '') : writer.path, writtenDir: writer.writtenDir };
 }
 
 /**
- * The directory as a `%files` entry spells it (`%{_libexecdir}/app/x.py` gives
- * `%{buildroot}%{_libexecdir}/app`), when the entry's text ends in the expanded path's components.
+ * The directory as the author spells it, from an install destination or a `%files` entry at that
+ * directory or below it (dropping literal trailing components); else the expanded path.
  */
-function shippedSpelling(dir: string, modules: readonly PrivateModule[], source: string): string {
-  for (const module of modules) {
-    const written = source.slice(module.span.start, module.span.end);
-    if (/\s|%\{[!?]|\*/.test(written) || module.kind !== 'file') continue;
-    const extra = module.path.slice(dir.length);
-    if (extra !== '' && written.endsWith(extra)) return `%{buildroot}${written.slice(0, -extra.length)}`;
+function writtenSpelling(dir: string, candidates: readonly Written[]): string {
+  for (const { dir: at, writtenDir } of candidates) {
+    if (writtenDir === null || !isBelow(at, dir)) continue;
+    const extra = at.slice(dir.length);
+    if (extra === '') return writtenDir;
+    if (writtenDir.endsWith(extra)) return writtenDir.slice(0, -extra.length);
   }
   return `%{buildroot}${dir}`;
 }

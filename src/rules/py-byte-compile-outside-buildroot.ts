@@ -1,6 +1,5 @@
 import { edit, makeFix } from '../fix/edit.js';
-import { hasUnknown } from '../macros/unknown.js';
-import { stripBuildroot } from '../model/buildroot.js';
+import { isUnresolved, stripBuildroot } from '../model/buildroot.js';
 import { defineRule } from './define-rule.js';
 import { byteCompileCalls } from './utils/byte-compile-calls.js';
 
@@ -28,7 +27,7 @@ export default defineRule({
     const buildroot = ctx.buildroot.buildroot;
     for (const call of byteCompileCalls(ctx.expansion, ctx.source)) {
       const path = call.args[1];
-      if (call.line.state !== 'active' || path === undefined || path.value.includes('%') || hasUnknown(path.value) || hasUnknown(buildroot) || stripBuildroot(path.value, buildroot) !== null) continue;
+      if (call.line.state !== 'active' || path === undefined || path.value.includes('%') || isUnresolved(path.value, buildroot) || stripBuildroot(path.value, buildroot) !== null) continue;
       const fix = makeFix(`Prefix the path with %{buildroot}`, 'safe', [edit.insert(path.span.start, '%{buildroot}')]);
       yield ctx.report('outside', { path: path.value }, path.span, { fix });
     }

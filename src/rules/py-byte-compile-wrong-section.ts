@@ -26,8 +26,8 @@ export default defineRule({
     link: 'https://docs.fedoraproject.org/en-US/packaging-guidelines/Python_Appendix/#manual-bytecompilation',
   },
   *check(ctx) {
-    const install = ctx.file.sections.find((s) => s.name === 'install');
-    const lastInstallLine = [...(install?.lines ?? [])].reverse().find((l) => l.kind !== 'blank' && l.kind !== 'comment') ?? install?.header ?? null;
+    // After the last command of %install, or right after its header when it has none.
+    const lastInstallLine = ctx.buildroot.installEnd ?? ctx.file.sections.find((s) => s.name === 'install')?.header ?? null;
     for (const call of byteCompileCalls(ctx.expansion, ctx.source)) {
       const section = call.line.section.name;
       if (call.line.state !== 'active' || section === 'install') continue;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -173,6 +173,15 @@ describe('speclint --fix and --diff', () => {
     const before = readFileSync(path);
     expect((await runMain(['--fix', path])).stdout).toContain('Fixed 0 problems in 0 files.');
     expect(readFileSync(path)).toEqual(before);
+  });
+
+  it('--fix through a symbolic link rewrites the file it names and keeps the link', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'speclint-link-'));
+    writeFileSync(join(work, 'real.spec'), crlfLatin1);
+    symlinkSync('real.spec', join(work, 'link.spec'));
+    expect((await runMain(['--fix', join(work, 'link.spec')])).code).toBe(0);
+    expect(lstatSync(join(work, 'link.spec')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(work, 'real.spec')).includes('BuildRequires: python3-devel\r\n')).toBe(true);
   });
 
   it('--diff prints the fixes, writes nothing, exits 1, and --unsafe-fixes adds the unsafe ones', async () => {

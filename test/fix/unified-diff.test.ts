@@ -25,6 +25,11 @@ describe('unifiedDiff', () => {
     near[5] = 'X\n';
     near[10] = 'Y\n';
     expect(unifiedDiff(lines.join(''), near.join(''), 'x').match(/^@@/gm)).toHaveLength(1);
+    // Six lines between two changes: the hunks would touch, so diff -u writes one.
+    const touching = [...lines];
+    touching[5] = 'X\n';
+    touching[12] = 'Y\n';
+    expect(unifiedDiff(lines.join(''), touching.join(''), 'x').match(/^@@.*$/gm)).toEqual(['@@ -3,14 +3,14 @@']);
     const far = [...lines];
     far[5] = 'X\n';
     far[20] = 'Y\n';

@@ -9,6 +9,8 @@ export interface InvalidCase {
   readonly errors: readonly { readonly messageId: string; readonly line: number; readonly column: number; readonly severity?: string }[];
   /** The text after safe and unsafe fixes; null when no fix may be offered. */
   readonly output: string | null;
+  /** Message ids of this rule's findings the fixed text may still have (default none). */
+  readonly remaining?: readonly string[];
   readonly name?: string;
 }
 
@@ -21,11 +23,19 @@ export interface ValidCase {
 /**
  * typescript-eslint's RuleTester shape on vitest. Checks every case for the exact findings of
  * this rule, that fixes agree with `meta.fixable`, that the fixed text parses as well as the
- * original and has no fixable finding of the rule left, and that the rule's own docs examples
- * behave (bad triggers, good does not).
+ * original and has no finding of the rule left (but those a case lists as remaining), that the
+ * rule neither throws nor writes `undefined` into a message, and that the rule's own docs
+ * examples behave (bad triggers, good does not).
  */
 export function runRuleTests(rule: Rule, cases: { valid: readonly (string | ValidCase)[]; invalid: readonly InvalidCase[] }): void {
-  const findingsOf = (code: string, target = 'fedora') => lintText(code, { target, rules: [rule] }).findings.filter((f) => f.ruleId === rule.meta.id);
+  const findingsOf = (code: string, target = 'fedora') => {
+    const result = lintText(code, { target, rules: [rule] });
+    // A rule that throws reports nothing: that must fail here, not pass as "no findings".
+    expect(result.internalErrors).toEqual([]);
+    const findings = result.findings.filter((f) => f.ruleId === rule.meta.id);
+    for (const f of findings) expect(f.message).toMatch(/^(?!.*(undefined|NaN|\[object )).+$/);
+    return findings;
+  };
   const seen = new Set<string>();
   const unique = (code: string, target = 'fedora'): void => {
     const key = `${target}\n${code}`;
@@ -66,7 +76,9 @@ export function runRuleTests(rule: Rule, cases: { valid: readonly (string | Vali
         expect(fixed.output).toBe(invalid.output);
         const after = lintText(fixed.output, options);
         expect(after.parse.diagnostics.length).toBeLessThanOrEqual(lintText(invalid.code, options).parse.diagnostics.length);
+        expect(after.internalErrors).toEqual([]);
         expect(after.findings.filter((f) => f.ruleId === rule.meta.id && f.fix !== undefined)).toEqual([]);
+        expect(after.findings.filter((f) => f.ruleId === rule.meta.id).map((f) => f.messageId)).toEqual(invalid.remaining ?? []);
       });
     }
   });

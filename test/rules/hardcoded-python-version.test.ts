@@ -7,6 +7,7 @@ runRuleTests(rule, {
   valid: [
     { name: 'the interpreter\'s own package', code: 'Name: python3.12\n%files\n/usr/lib/python3.12/site-packages/\n' },
     { name: 'dist names of an alternative stack', code: '%global python3_pkgversion 38\nName: python38-q\nBuildRequires: python3.8dist(setuptools)\n' },
+    { name: 'a %global holding the Python macro, whose stored value is a version', code: `%global pyver %{python3_version}\n${head}%files\n/usr/lib/python%{pyver}/site-packages/q/\n` },
     { name: 'macros only', code: `${head}%install\ninstall -m644 a.py %{buildroot}%{python3_sitelib}/\n%files\n%{python3_sitelib}/a.py\n%{python3_sitearch}/_b.cpython-%{python3_version_nodots}*.so\n` },
     { name: 'a version in the changelog or a comment', code: `${head}%files\n%changelog\n* Mon Jan 01 2024 A <a@b> - 1-1\n- Build for python3.12\n` },
     { name: 'python2.7 paths are PY006\'s on Fedora but not hard-coded versions in %description', code: `${head}%description\nWorks with /usr/lib/python3.9/site-packages too.\n` },

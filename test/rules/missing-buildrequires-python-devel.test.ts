@@ -17,6 +17,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'no BuildRequires line at all: the new one goes at the end of the preamble',
+      code: 'Name: q\nLicense: MIT\n%build\n%py3_build\n',
+      errors: [{ messageId: 'missing', line: 4, column: 1 }],
+      output: 'Name: q\nLicense: MIT\nBuildRequires: python3-devel\n%build\n%py3_build\n',
+    },
+    {
       name: 'a python3-rpm-macros macro',
       code: 'Name:           q\nLicense:        MIT\nBuildRequires:  python3\n%build\n%py3_build\n',
       errors: [{ messageId: 'missing', line: 5, column: 1 }],

@@ -64,6 +64,12 @@ runRuleTests(rule, {
       output: `${head}%install\n%meson_install\nrm -f %{buildroot}%{_libdir}/*.la\n%py_byte_compile %{python3} %{buildroot}%{_libexecdir}/%{name}\n\n%files\n%{_libexecdir}/%{name}/helper.py\n`,
     },
     {
+      name: 'a %files spelling whose macro is defined only in %files is not used in %install',
+      code: `${head}%install\n%make_install\n%files\n%define filterdir %{_libexecdir}/news/filter\n%{filterdir}/INN.py*\n`,
+      errors: [{ messageId: 'loose', line: 8, column: 1, severity: 'warning' }],
+      output: `${head}%install\n%make_install\n%py_byte_compile %{python3} %{buildroot}/usr/libexec/news/filter\n%files\n%define filterdir %{_libexecdir}/news/filter\n%{filterdir}/INN.py*\n`,
+    },
+    {
       name: 'a file copied into a directory made earlier, with quoted paths',
       code: `${head}%install\nmkdir -p "%{buildroot}%{_datadir}/%{name}"\ncp -p main.py "%{buildroot}%{_datadir}/%{name}"\n`,
       errors: [{ messageId: 'loose', line: 6, column: 15, severity: 'warning' }],

@@ -1,6 +1,6 @@
 import type { NativeCall, NativeMacro } from '../scope.js';
 import type { MacroTable } from './rpm.js';
-import { pycached } from './python.js';
+import { pycached, pypiSource, SETUP_PY_ENV, UNVERSIONED_ERROR } from './python.js';
 
 /**
  * The Python macros of RHEL/CentOS 8 and 7 (python-rpm-macros, python3-rpm-macros,
@@ -54,14 +54,6 @@ const py3Dist: NativeMacro = (call) => {
   return distProvides(call, prefix);
 };
 
-const pypiSource: NativeMacro = (call) => {
-  const pick = (...candidates: string[]): string => candidates.find((c) => c !== '') ?? '';
-  const name = pick(call.args[0] ?? '', call.expand('%{?srcname}'), call.expand('%{?pypi_name}'), call.expand('%{name}'));
-  const version = pick(call.args[1] ?? '', call.expand('%{version}').replaceAll('~', ''));
-  const extension = pick(call.args[2] ?? '', call.expand('%{__pypi_default_extension}'));
-  return `${call.expand('%{__pypi_url}')}${name.slice(0, 1)}/${name}/${name}-${version}.${extension}`;
-};
-
 /**
  * python-common.macros, plus what dist-el8 and dist-el7 define alike; each release's table then
  * overrides the rest (`%py_dist_name`, the setup.py macros …).
@@ -105,8 +97,6 @@ const evrOf = (call: NativeCall): string => call.expand('%{?epoch:%{epoch}:}%{ve
 // EL8
 
 /** RHEL 8 already made the unversioned interpreter an error (Fedora followed in 33). */
-const UNVERSIONED_ERROR = '%{error:attempt to use unversioned python, define %%__python to %{__python2} or %{__python3} explicitly}';
-const EL8_SETUP_PY_ENV = 'CFLAGS="${CFLAGS:-${RPM_OPT_FLAGS}}" LDFLAGS="${LDFLAGS:-${RPM_LD_FLAGS}}"';
 
 /** The pythonXY-rpm-macros of the alternative stacks redefine %__python3; `38` and `3.8` both name 3.8. */
 const el8Python3: NativeMacro = (call) => {
@@ -177,14 +167,14 @@ export function pythonMacrosEl8(): MacroTable {
     py2_shbang_opts_nodash: 's',
     py2_shebang_flags: 's',
     py3_shebang_fix: el8ShebangFix,
-    py3_build: { opts: '', body: `${EL8_SETUP_PY_ENV} %{__python3} %{py_setup} %{?py_setup_args} build --executable="%{__python3} %{py3_shbang_opts}" %{?*}` },
-    py3_install: { opts: '', body: `${EL8_SETUP_PY_ENV} %{__python3} %{py_setup} %{?py_setup_args} install -O1 --skip-build --root %{buildroot} %{?*}` },
-    py3_build_wheel: { opts: '', body: `${EL8_SETUP_PY_ENV} %{__python3} %{py_setup} %{?py_setup_args} bdist_wheel %{?*}` },
+    py3_build: { opts: '', body: `${SETUP_PY_ENV} %{__python3} %{py_setup} %{?py_setup_args} build --executable="%{__python3} %{py3_shbang_opts}" %{?*}` },
+    py3_install: { opts: '', body: `${SETUP_PY_ENV} %{__python3} %{py_setup} %{?py_setup_args} install -O1 --skip-build --root %{buildroot} %{?*}` },
+    py3_build_wheel: { opts: '', body: `${SETUP_PY_ENV} %{__python3} %{py_setup} %{?py_setup_args} bdist_wheel %{?*}` },
     py3_install_wheel: { opts: '', body: 'pip%{python3_version} install -I dist/%{1} --root %{buildroot} --no-deps' },
-    py2_build: { opts: '', body: `${EL8_SETUP_PY_ENV} %{__python2} %{py_setup} %{?py_setup_args} build --executable="%{__python2} %{py2_shbang_opts}" %{?*}\nsleep 1` },
-    py2_install: { opts: '', body: `${EL8_SETUP_PY_ENV} %{__python2} %{py_setup} %{?py_setup_args} install -O1 --skip-build --root %{buildroot} %{?*}` },
-    py_build: { opts: '', body: `${EL8_SETUP_PY_ENV} %{__python} %{py_setup} %{?py_setup_args} build --executable="%{__python} %{py_shbang_opts}" %{?*}` },
-    py_install: { opts: '', body: `${EL8_SETUP_PY_ENV} %{__python} %{py_setup} %{?py_setup_args} install -O1 --skip-build --root %{buildroot} %{?*}` },
+    py2_build: { opts: '', body: `${SETUP_PY_ENV} %{__python2} %{py_setup} %{?py_setup_args} build --executable="%{__python2} %{py2_shbang_opts}" %{?*}\nsleep 1` },
+    py2_install: { opts: '', body: `${SETUP_PY_ENV} %{__python2} %{py_setup} %{?py_setup_args} install -O1 --skip-build --root %{buildroot} %{?*}` },
+    py_build: { opts: '', body: `${SETUP_PY_ENV} %{__python} %{py_setup} %{?py_setup_args} build --executable="%{__python} %{py_shbang_opts}" %{?*}` },
+    py_install: { opts: '', body: `${SETUP_PY_ENV} %{__python} %{py_setup} %{?py_setup_args} install -O1 --skip-build --root %{buildroot} %{?*}` },
     py_byte_compile: { opts: '', body: el8ByteCompile },
     python_provide: { opts: '', body: el8PythonProvide },
     // Opt-in on EL8; the generator is on by default only from Fedora 30 / EL9.

@@ -6,52 +6,37 @@ import type { MacroTable } from './rpm.js';
  * pyproject-rpm-macros, per family of targets (facts: ../shared/reference). Where the real
  * macro runs Lua, it is written here in TypeScript, since speclint never runs a spec's code.
  */
+/**
+ * What differs between the releases that carry python-rpm-macros from Fedora 33 on (Fedora, EL9,
+ * EL10); EL7 and EL8 have their own tables (python-legacy.ts).
+ */
 export interface PythonFacts {
   /** The main Python 3 of the release, `X.Y`. */
   readonly defaultPython3: string;
-  /** Whether `%__default_python3_version` exists (Fedora ≥ 33, EL9, EL10). */
-  readonly hasDefaultVersionMacro: boolean;
-  /** The unversioned `%__python`: an error on modern targets, Python 2 on EL7. */
-  readonly unversionedPython: 'error' | '/usr/bin/python';
-  /** Python 2 stack (`%python2_sitelib` …): EL7 and EL8 only. */
-  readonly python2: boolean;
-  /** `%py3_dist` normalisation: PEP 503 (modern), dots kept (EL8), every non-alnum run (EL7). */
-  readonly distNames: 'pep503' | 'el8' | 'el7';
-  /** Whether pyproject-rpm-macros and the other macros of Fedora ≥ 33 exist. */
-  readonly modern: boolean;
   /** Whether %py3_build and friends warn that they are deprecated (Fedora ≥ 43). */
   readonly setupPyDeprecated: boolean;
   /** EL9 prefers the versioned pathfixX.Y.py that pythonX.Y-devel ships. */
   readonly versionedPathfix: boolean;
   /** Fedora ≥ 41 runs add-determinism over the buildroot after %install. */
   readonly addDeterminism: boolean;
-  /** EL8's python3X-rpm-macros also accept `%python3_pkgversion 38` for /usr/bin/python3.8. */
-  readonly compactPkgversion: boolean;
 }
 
-/** `/usr/bin/python3.11` → `3.11`; `python3` → the target's main version; `python2` → 2.7. */
-function versionOf(interpreter: string, facts: PythonFacts, call: NativeCall): string {
+/** `/usr/bin/python3.11` → `3.11`; `python2` → 2.7; anything else → the release's main Python 3. */
+function versionOf(interpreter: string, call: NativeCall): string {
   const exact = /python(\d)\.(\d+)$/.exec(interpreter);
   if (exact !== null) return `${exact[1]}.${exact[2]}`;
   if (/python2$/.test(interpreter)) return '2.7';
-  if (/python$/.test(interpreter)) return facts.unversionedPython === '/usr/bin/python' ? '2.7' : defaultVersion(facts, call);
-  return defaultVersion(facts, call);
+  return call.expand('%{__default_python3_version}');
 }
 
-function defaultVersion(facts: PythonFacts, call: NativeCall): string {
-  return facts.hasDefaultVersionMacro ? call.expand('%{__default_python3_version}') : facts.defaultPython3;
-}
-
-function distName(name: string, style: PythonFacts['distNames']): string {
-  const lower = name.toLowerCase();
-  if (style === 'el7') return lower.replace(/[^a-z0-9]+/g, '-');
-  if (style === 'el8') return lower.replace(/[^a-z0-9.[\]]+/g, '-');
-  return lower.replace(/[^a-z0-9[\]]+/g, '-');
+/** `%py3_dist` names, normalised as PEP 503 says (extras in brackets kept). */
+function distName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9[\]]+/g, '-');
 }
 
 const nodots = (version: string): string => version.replaceAll('.', '');
 
-function pypiSource(call: NativeCall): string {
+export function pypiSource(call: NativeCall): string {
   const pick = (...candidates: string[]): string => candidates.find((c) => c !== '') ?? '';
   const name = pick(call.args[0] ?? '', call.expand('%{?srcname}'), call.expand('%{?pypi_name}'), call.expand('%{name}'));
   const version = pick(call.args[1] ?? '', call.expand('%{version}').replaceAll('~', ''));
@@ -158,64 +143,46 @@ const pythonProvide: NativeMacro = (call) => {
   return out;
 };
 
-const UNVERSIONED_ERROR = '%{error:attempt to use unversioned python, define %%__python to %{__python2} or %{__python3} explicitly}';
-const SETUP_PY_ENV = 'CFLAGS="${CFLAGS:-${RPM_OPT_FLAGS}}" LDFLAGS="${LDFLAGS:-${RPM_LD_FLAGS}}"';
+export const UNVERSIONED_ERROR = '%{error:attempt to use unversioned python, define %%__python to %{__python2} or %{__python3} explicitly}';
+export const SETUP_PY_ENV = 'CFLAGS="${CFLAGS:-${RPM_OPT_FLAGS}}" LDFLAGS="${LDFLAGS:-${RPM_LD_FLAGS}}"';
 
 export function pythonMacros(facts: PythonFacts): MacroTable {
   const table: Record<string, MacroTable[string]> = {
     python3_pkgversion: '3',
-    __python3: facts.compactPkgversion
-      ? (call) => {
-        const minor = /^3\.?(\d+)$/.exec(call.expand('%{python3_pkgversion}'))?.[1];
-        return minor === undefined ? '/usr/bin/python3' : `/usr/bin/python3.${minor}`;
-      }
-      : '/usr/bin/python%{python3_pkgversion}',
+    __python3: '/usr/bin/python%{python3_pkgversion}',
     python3: '%{__python3}',
     __python2: '/usr/bin/python2',
     python2: '%{__python2}',
-    python3_version: (call) => versionOf(call.expand('%{__python3}'), facts, call),
+    python3_version: (call) => versionOf(call.expand('%{__python3}'), call),
     python3_version_nodots: (call) => nodots(call.expand('%{python3_version}')),
     python3_sitelib: '%{_prefix}/lib/python%{python3_version}/site-packages',
     python3_sitearch: '%{_prefix}/%{_lib}/python%{python3_version}/site-packages',
     python3_platform: 'linux-%{_arch}',
-    py_dist_name: { opts: '', body: (call) => distName(call.args[0] ?? '', facts.distNames) },
+    py_dist_name: { opts: '', body: (call) => distName(call.args[0] ?? '') },
     py3_dist: {
       opts: '',
       body: (call) => {
         const prefix = call.expand('%{python3_pkgversion}') === '3' ? 'python3dist(' : `python${call.expand('%{python3_version}')}dist(`;
-        return call.args.map((arg) => `${prefix}${distName(arg, facts.distNames)})`).join(' ');
+        return call.args.map((arg) => `${prefix}${distName(arg)})`).join(' ');
       },
     },
-    py2_dist: { opts: '', body: (call) => call.args.map((arg) => `python2dist(${distName(arg, facts.distNames)})`).join(' ') },
+    py2_dist: { opts: '', body: (call) => call.args.map((arg) => `python2dist(${distName(arg)})`).join(' ') },
     __pypi_url: 'https://files.pythonhosted.org/packages/source/',
     __pypi_default_extension: 'tar.gz',
     pypi_source: { opts: '', body: pypiSource },
     py_setup: 'setup.py',
     py3dir: '%{_builddir}/python3-%{name}-%{version}-%{release}',
-    __python: facts.unversionedPython === 'error' ? UNVERSIONED_ERROR : '/usr/bin/python',
+    __python: UNVERSIONED_ERROR,
     python: '%{__python}',
-    python_version: (call) => versionOf(call.expand('%{__python}'), facts, call),
+    python_version: (call) => versionOf(call.expand('%{__python}'), call),
     python_version_nodots: (call) => nodots(call.expand('%{python_version}')),
     python_sitelib: '%{_prefix}/lib/python%{python_version}/site-packages',
     python_sitearch: '%{_prefix}/%{_lib}/python%{python_version}/site-packages',
-    py3_shbang_opts: facts.modern ? '-%{?_py3_shebang_s}%{?_py3_shebang_P}' : '-s',
+    py3_shbang_opts: '-%{?_py3_shebang_s}%{?_py3_shebang_P}',
     _python_bytecompile_errors_terminate_build: '1',
-    py3_build: { opts: '', body: `${SETUP_PY_ENV} %{__python3} %{py_setup} %{?py_setup_args} build --executable="%{__python3} %{py3_shbang_opts}" %{?*}` },
-    py3_install: { opts: '', body: `${SETUP_PY_ENV} %{__python3} %{py_setup} %{?py_setup_args} install -O1 --skip-build --root %{buildroot}${facts.modern ? ' --prefix %{_prefix}' : ''} %{?*}\nrm -rfv %{buildroot}%{_bindir}/__pycache__` },
-    py_byte_compile: { opts: '', body: facts.modern ? MODERN_BYTE_COMPILE : LEGACY_BYTE_COMPILE },
+    py_byte_compile: { opts: '', body: MODERN_BYTE_COMPILE },
+    ...modernPythonMacros(facts),
   };
-  if (facts.python2) {
-    Object.assign(table, {
-      python2_version: '2.7',
-      python2_version_nodots: '27',
-      python2_sitelib: '%{_prefix}/lib/python2.7/site-packages',
-      python2_sitearch: '%{_prefix}/%{_lib}/python2.7/site-packages',
-      py2_build: { opts: '', body: `${SETUP_PY_ENV} %{__python2} %{py_setup} %{?py_setup_args} build --executable="%{__python2} %{py2_shbang_opts}" %{?*}` },
-      py2_install: { opts: '', body: `${SETUP_PY_ENV} %{__python2} %{py_setup} %{?py_setup_args} install -O1 --skip-build --root %{buildroot} %{?*}` },
-      py2_shbang_opts: '-s',
-    });
-  }
-  if (facts.modern) Object.assign(table, modernPythonMacros(facts));
   return table;
 }
 
@@ -333,14 +300,3 @@ const MODERN_BYTE_COMPILE = [
   '%{nil}',
 ].join('\n');
 
-/** EL7 and EL8: py_compile over every .py file below the path, levels 0 and 1. */
-const LEGACY_BYTE_COMPILE = [
-  '',
-  'python_binary="%1"',
-  'buildroot_path="%2"',
-  'bytecode_compilation_path="${buildroot_path/#$RPM_BUILD_ROOT}"',
-  'failure=0',
-  'find "$buildroot_path" -type f -a -name "*.py" -print0 | xargs -0 $python_binary -O -c \'import py_compile, sys; [py_compile.compile(f, dfile=f.partition("$RPM_BUILD_ROOT")[2], doraise=True) for f in sys.argv[1:]]\' || failure=1',
-  'find "$buildroot_path" -type f -a -name "*.py" -print0 | xargs -0 $python_binary -c \'import py_compile, sys; [py_compile.compile(f, dfile=f.partition("$RPM_BUILD_ROOT")[2], doraise=True) for f in sys.argv[1:]]\' || failure=1',
-  'test $failure -eq 0',
-].join('\n');

@@ -12,7 +12,16 @@ export interface BuildRequire {
  * `%package` section it still belongs to the one source package. Versions (`>= 1.0`) and the
  * words of rich dependencies are left out.
  */
-export function buildRequires(expansion: SpecExpansion): BuildRequire[] {
+export function buildRequires(expansion: SpecExpansion): readonly BuildRequire[] {
+  // Several rules ask for the same spec's BuildRequires: read them once.
+  let found = cache.get(expansion);
+  if (found === undefined) cache.set(expansion, found = readBuildRequires(expansion));
+  return found;
+}
+
+const cache = new WeakMap<SpecExpansion, readonly BuildRequire[]>();
+
+function readBuildRequires(expansion: SpecExpansion): BuildRequire[] {
   const found: BuildRequire[] = [];
   for (const expanded of expansion.lines) {
     const { line } = expanded;

@@ -21,7 +21,16 @@ export interface WrittenByteCompile {
  * Each `%py_byte_compile` line of the spec (where the line starts with the call), with its
  * arguments as the author wrote them: rules point at them and fixes keep their spelling.
  */
-export function byteCompileCalls(expansion: SpecExpansion, source: string): WrittenByteCompile[] {
+export function byteCompileCalls(expansion: SpecExpansion, source: string): readonly WrittenByteCompile[] {
+  // Four rules ask for the same spec's calls: read them once.
+  let calls = cache.get(expansion);
+  if (calls === undefined) cache.set(expansion, calls = readCalls(expansion, source));
+  return calls;
+}
+
+const cache = new WeakMap<SpecExpansion, readonly WrittenByteCompile[]>();
+
+function readCalls(expansion: SpecExpansion, source: string): WrittenByteCompile[] {
   const expander = new MacroExpander(expansion.scope);
   const calls: WrittenByteCompile[] = [];
   for (const line of expansion.lines) {

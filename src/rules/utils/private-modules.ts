@@ -1,4 +1,4 @@
-import type { BuildrootModel, InstalledPath, ShippedPath } from '../../model/buildroot.js';
+import { type BuildrootModel, type InstalledPath, isConcretePath, type ShippedPath } from '../../model/buildroot.js';
 import { isBelow, mayHoldPrivateModules } from '../../model/python-paths.js';
 
 /** A Python module outside the Python dirs, as `%install` writes it or `%files` ships it. */
@@ -7,6 +7,9 @@ export interface PrivateModule {
   readonly kind: InstalledPath['kind'];
   /** The `%install` destination or the `%files` entry, as written. */
   readonly span: InstalledPath['span'];
+  /** The directory holding it (itself for a tree) and how the spec spells that, buildroot included. */
+  readonly dir: string;
+  readonly writtenDir: string | null;
 }
 
 /** `%files` directives whose entries ship no module: documentation, ghosts, exclusions, bare directories. */
@@ -33,15 +36,16 @@ function installedOrShipped(model: BuildrootModel): PrivateModule[] {
   const fromInstall = model.installed
     .filter((i) => i.state === 'active' && mayHoldPrivateModules(i.path)
       && (i.python === 'yes' || (i.python === 'maybe' && confirmedPython(i.path, model.installed, model.shipped))))
-    .map((i): PrivateModule => ({ path: i.path, kind: i.kind, span: i.span }));
+    .map((i): PrivateModule => ({ path: i.path, kind: i.kind, span: i.span, dir: i.kind === 'file' ? dirname(i.path) : i.path, writtenDir: i.writtenDir }));
   const fromFiles = model.shipped
-    .filter((s) => s.state === 'active' && /^\/[^%$]*$/.test(s.path) && isPythonSource(s.path) && mayHoldPrivateModules(s.path)
+    .filter((s) => s.state === 'active' && isConcretePath(s.path) && isPythonSource(s.path) && mayHoldPrivateModules(s.path)
       && !s.directives.some((d) => NOT_CONTENT.has(d))
       && !fromInstall.some((i) => isBelow(s.path, i.path)))
     .map((s): PrivateModule => {
       // `x.py*` is the one source with its old .pyc/.pyo beside it.
       const path = s.path.replace(/\.py\*$/, '.py');
-      return { path: shippedPath(path), kind: path.includes('*') ? 'dir' : 'file', span: s.span };
+      const glob = path.includes('*');
+      return { path: shippedPath(path), kind: glob ? 'dir' : 'file', span: s.span, dir: glob ? shippedPath(path) : dirname(path), writtenDir: s.writtenDir };
     });
   return [...fromInstall, ...fromFiles];
 }
@@ -61,7 +65,11 @@ function shippedPath(path: string): string {
   return path.includes('*') ? path.replace(/\/[^/]*\*.*$/, '') : path;
 }
 
+function dirname(path: string): string {
+  return path.replace(/\/[^/]*$/, '') || '/';
+}
+
 function confirmedPython(dir: string, installed: readonly InstalledPath[], shipped: readonly ShippedPath[]): boolean {
-  return shipped.some((s) => isBelow(s.path, dir) && /\.py$|\*\.py|__pycache__/.test(s.path))
+  return shipped.some((s) => isBelow(s.path, dir) && (isPythonSource(s.path) || s.path.includes('__pycache__')))
     || installed.some((i) => i.python === 'yes' && isBelow(i.path, dir));
 }
