@@ -107,14 +107,17 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
   }
 
   const byteCompiles = expansion.byteCompiles.map((call): ByteCompile => {
-    const path = call.args[1] ?? null;
+    // rpm keeps a CRLF line's carriage return on the last argument; the shell words of every other
+    // command drop it, and so must this, or a fix written with the spec's CRLF never counts as done.
+    const args = call.args.map((arg, i) => (i === call.args.length - 1 ? arg.replace(/\r+$/, '') : arg));
+    const path = args[1] ?? null;
     return {
-      interpreter: call.args[0] ?? null,
+      interpreter: args[0] ?? null,
       path,
       installedPath: path === null ? null : strip(path),
       unresolved: path !== null && isUnresolved(path, buildroot),
-      ignoredPaths: call.args.slice(2).map(strip).filter((p) => p !== null),
-      argCount: call.args.length,
+      ignoredPaths: args.slice(2).map(strip).filter((p) => p !== null),
+      argCount: args.length,
       line: call.line,
       section: call.section,
       state: call.state,

@@ -1,6 +1,7 @@
 import { edit, makeFix } from '../fix/edit.js';
 import { defineRule } from './define-rule.js';
 import { byteCompileCalls } from './utils/byte-compile-calls.js';
+import { hasUnknown } from '../macros/unknown.js';
 
 export default defineRule({
   id: 'PY015',
@@ -32,7 +33,8 @@ export default defineRule({
         yield ctx.report('option', { option: interpreter.text }, interpreter.span);
       } else if (interpreter === undefined || paths.length === 0) {
         yield ctx.report('tooFew', undefined, call.macro);
-      } else if (paths.length > 1) {
+      } else if (paths.length > 1 && !call.args.some((arg) => hasUnknown(arg.value))) {
+        // Shell or Lua output may hold any number of words, so only a call without it can be split.
         const lines = paths.map((p) => `%py_byte_compile ${interpreter.text} ${p.text}`).join(ctx.eol);
         const span = { start: call.macro.start, end: paths[paths.length - 1]!.span.end };
         const fix = makeFix('Compile each path with its own %py_byte_compile', 'safe', [edit.replace(span, lines)]);

@@ -72,7 +72,14 @@ runRuleTests(wrongSection, {
 });
 
 runRuleTests(argumentCount, {
-  valid: [`${head}%install\n%py_byte_compile %{python3} %{buildroot}/x\n`],
+  valid: [
+    `${head}%install\n%py_byte_compile %{python3} %{buildroot}/x\n`,
+    // Shell output is one word or many only when the build runs: splitting it would loop.
+    `${head}%install\n%py_byte_compile %{python3} %{buildroot}/opt/%(echo a b)\n`,
+    `${head}%install\n%py_byte_compile %{python3} %{buildroot}/opt/%(echo a) %{buildroot}/b\n`,
+    // A macro in brackets with blanks inside is one argument.
+    `${head}%install\n%py_byte_compile %{python3} %{buildroot}%{?with_x:/opt/x}%{!?with_x:/opt/y}\n`,
+  ],
   invalid: [
     { name: 'one argument', code: `${head}%install\n%py_byte_compile %{buildroot}/x\n`, errors: [{ messageId: 'tooFew', line: 4, column: 1 }], output: null },
     { name: 'an option', code: `${head}%install\n%py_byte_compile -O %{python3} %{buildroot}/x\n`, errors: [{ messageId: 'option', line: 4, column: 18 }], output: null },

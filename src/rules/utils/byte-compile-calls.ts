@@ -1,4 +1,5 @@
 import { MacroExpander } from '../../macros/expand.js';
+import { matchClose } from '../../macros/match-close.js';
 import type { ExpandedLine, SpecExpansion } from '../../macros/spec-expander.js';
 import type { Span } from '../../parse/cst.js';
 
@@ -40,11 +41,43 @@ function readCalls(expansion: SpecExpansion, source: string): WrittenByteCompile
     const lineEnd = line.line.span.end - line.line.eol.length;
     const rest = source.slice(first.span.end, lineEnd);
     const args: WrittenArgument[] = [];
-    for (const match of rest.matchAll(/(?:%\{[^}]*\}|"[^"]*"|[^\s"%]+|%)+/g)) {
-      const start = first.span.end + match.index;
-      args.push({ text: match[0], span: { start, end: start + match[0].length }, value: expander.expand(match[0]) });
+    for (const word of writtenWords(rest)) {
+      const start = first.span.end + word.start;
+      args.push({ text: word.text, span: { start, end: start + word.text.length }, value: expander.expand(word.text) });
     }
     calls.push({ line, macro: first.span, args });
   }
   return calls;
+}
+
+const BRACKETS: Readonly<Record<string, string>> = { '{': '}', '(': ')', '[': ']' };
+
+/**
+ * The blank-separated words of a call as written, where a macro in brackets (`%{…}`, `%(…)`,
+ * `%[…]`) or a quoted string is one piece even when it holds blanks, as rpm reads it.
+ */
+function writtenWords(text: string): { text: string; start: number }[] {
+  const words: { text: string; start: number }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (/\s/.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && !/\s/.test(text[i]!)) {
+      const close = text[i] === '%' ? BRACKETS[text[i + 1] ?? ''] : undefined;
+      if (close !== undefined) {
+        const end = matchClose(text, i + 1, text[i + 1]!, close);
+        i = end < 0 ? text.length : end + 1;
+      } else if (text[i] === '"') {
+        const end = text.indexOf('"', i + 1);
+        i = end < 0 ? text.length : end + 1;
+      } else {
+        i++;
+      }
+    }
+    words.push({ text: text.slice(start, i), start });
+  }
+  return words;
 }
