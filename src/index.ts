@@ -9,6 +9,8 @@ export { decodeSpec, encodeSpec, readSpecFile } from './io/spec-source.js';
 export type { SpecEncoding, SpecSource } from './io/spec-source.js';
 export { lintText } from './engine/lint.js';
 export type { LintOptions, LintResult } from './engine/lint.js';
+export { lintFile } from './engine/lint-file.js';
+export type { LintFileResult } from './engine/lint-file.js';
 export { fixText } from './engine/fix-text.js';
 export type { FixTextResult } from './engine/fix-text.js';
 export { RULES } from './rules/index.js';

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as speclint from '../src/index.js';
 
@@ -19,5 +22,16 @@ describe('the package entry point', () => {
     expect(speclint.lintText(output, { target: 'el9' }).findings).toEqual([]);
     expect(speclint.RULES.map((r) => r.meta.id)).toContain('PY001');
     expect(speclint.findTarget('el9')?.id).toBe('el9');
+  });
+
+  it('exports lintFile, which reads latin-1 specs and names the file in its findings', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'speclint-api-')), 'q.spec');
+    // A latin-1 changelog byte (0xe9) that is not valid UTF-8.
+    writeFileSync(path, Buffer.concat([Buffer.from('Name: q\nLicense: MIT\nBuildRequires: python3-setuptools\n%install\n%py3_install\n%changelog\n- Ren'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const result = await speclint.lintFile(path, { target: 'el9' });
+    expect(result.encoding).toBe('latin1');
+    expect(result.source).toContain('René');
+    expect(result.findings.map((f) => [f.ruleId, f.filename])).toEqual([['PY003', path]]);
+    await expect(speclint.lintFile(join(path, '..', 'missing.spec'))).rejects.toThrow(/missing\.spec: no such file or directory/);
   });
 });

@@ -1,22 +1,27 @@
 import { relative, sep } from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import { fixText } from '../engine/fix-text.js';
-import { unifiedDiff } from '../fix/unified-diff.js';
-import { encodeSpec, readSpecFile } from '../io/spec-source.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { UsageError } from '../errors.js';
 import { findSpecs } from '../io/find-specs.js';
-import { IoError } from '../errors.js';
-import { lintText } from '../engine/lint.js';
-import { formatJson } from '../report/json.js';
-import type { FileProblems } from '../report/problem.js';
-import { formatText, plural } from '../report/text.js';
-import type { Finding, Severity } from '../rules/types.js';
+import { formatReport, type Format } from '../report/format.js';
+import { plural } from '../report/text.js';
+import type { Severity } from '../rules/types.js';
+import type { FileJob, FileOutcome } from './file-job.js';
 import type { CliIo } from './io.js';
-import { failsAt, RuleSelection } from './rule-selection.js';
+import { progressLine } from './progress.js';
+import { failsAt } from './fail-level.js';
+import { SettingsResolver } from '../config/settings.js';
+import { defaultThreads, runFileJobs } from './run-file-jobs.js';
+
+export const STDIN_PATH = '-';
 
 export interface LintOptions {
-  readonly format: 'text' | 'json';
-  readonly target: string;
+  readonly format: Format;
+  /** speclint's version, for the SARIF report. */
+  readonly toolVersion: string;
+  /** Absent: the config file's, or the default. */
+  readonly target?: string;
+  /** A config file for every spec, instead of the nearest one above each. */
+  readonly config?: string;
   readonly exitZero?: boolean;
   /** Write the fixes into the files, then report what is left. */
   readonly fix?: boolean;
@@ -31,76 +36,89 @@ export interface LintOptions {
   readonly failOn?: Severity;
   /** Findings only: no summary. */
   readonly quiet?: boolean;
+  /** The name standard input is reported under (and, with a config file, matched as). */
+  readonly stdinFilename?: string;
+  /** Worker threads; by default one per core when there are many files. */
+  readonly jobs?: number;
   readonly chalk: ChalkInstance;
 }
 
 /**
- * Lints files and directories: parse diagnostics and rule findings. An unreadable path, or a rule
- * that crashes on a file, is reported and the other files are still linted; either makes the exit
- * code 2. With `--fix` the fixed text is written and what is left reported; with `--diff` the fixes
- * are printed as a patch instead of the findings.
+ * Lints files, directories and standard input: parse diagnostics and rule findings. An unreadable
+ * path, or a rule that crashes on a file, is reported and the other files are still linted; either
+ * makes the exit code 2. With `--fix` the fixed text is written and what is left reported (for
+ * standard input the fixed spec goes to standard output and the report to standard error); with
+ * `--diff` the fixes are printed as a patch instead of the findings.
  */
 export async function runLint(paths: readonly string[], options: LintOptions, io: CliIo): Promise<number> {
-  const selection = new RuleSelection(options.select ?? [], options.ignore ?? []);
-  const rules = selection.rules();
-  const fixing = options.fix === true || options.diff === true;
-  const level = options.unsafeFixes === true ? 'unsafe' : 'safe';
-  const found = await findSpecs(paths);
-  const ioErrors: IoError[] = [...found.errors];
-  const internalErrors: string[] = [];
-  const notes: string[] = [];
-  const results: FileProblems[] = [];
-  const diffs: string[] = [];
-  const fixed = { problems: 0, files: 0 };
-  for (const path of found.files) {
-    try {
-      const source = await readSpecFile(path);
-      const lintOptions = { filename: path, target: options.target, rules };
-      let text = source.text;
-      let result;
-      if (fixing) {
-        const run = fixText(text, lintOptions, level);
-        // Fixes that undo each other or break the parse stop the loop; what was fixed before stays.
-        if (run.problem !== null) notes.push(`${path}: ${run.problem}`);
-        if (options.diff === true) {
-          diffs.push(unifiedDiff(text, run.output, diffName(path)));
-        } else if (run.output !== text) {
-          await writeFileAtomic(path, encodeSpec(run.output, source.encoding));
-          fixed.problems += run.applied.length;
-          fixed.files++;
-        }
-        text = run.output;
-        result = run.lint;
-      } else {
-        result = lintText(text, lintOptions);
-      }
-      internalErrors.push(...result.internalErrors);
-      // Rule findings come only from the selected rules already; this leaves out parse diagnostics.
-      results.push(problemsOf(path, text, result.findings.filter((f) => selection.includes(f.ruleId))));
-    } catch (error) {
-      if (!(error instanceof IoError)) throw error;
-      ioErrors.push(error);
-    }
+  const readsStdin = checkStdinUse(paths, options);
+  // Unknown rules or targets, and config mistakes, are usage errors before any file is linted.
+  const settings = new SettingsResolver({
+    ...(options.config === undefined ? {} : { configPath: options.config }),
+    cli: { target: options.target, select: options.select, ignore: options.ignore, failOn: options.failOn },
+  });
+  const mode = options.diff === true ? 'diff' : options.fix === true ? 'fix' : 'lint';
+  const jobOf = (path: string, displayName: string): FileJob => {
+    const { target, codes, severity, failOn } = settings.settingsFor(path);
+    return { path, displayName, target, codes, severity, failOn, mode, level: options.unsafeFixes === true ? 'unsafe' : 'safe', diffName: diffName(displayName) };
+  };
+  // Standard input is reported where `-` stands among the paths.
+  const dash = readsStdin ? paths.indexOf(STDIN_PATH) : paths.length;
+  const before = await findSpecs(paths.slice(0, dash));
+  const after = await findSpecs(paths.slice(dash + 1));
+  const jobs = [...before.files.map((path) => jobOf(path, path))];
+  if (readsStdin) {
+    const name = options.stdinFilename ?? 'stdin.spec';
+    jobs.push({ ...jobOf(name, name), stdin: await io.readStdin() });
   }
-  if (options.diff === true) {
-    io.stdout(diffs.join(''));
+  jobs.push(...after.files.map((path) => jobOf(path, path)));
+  const unreadable = [...before.errors, ...after.errors].map((e) => e.message);
+
+  const progress = progressLine(jobs.length, io.stderr, { isTTY: io.stderrIsTTY, env: io.env });
+  const outcomes = await runFileJobs(jobs, options.jobs ?? defaultThreads(jobs.length), progress.tick);
+  progress.done();
+
+  const results = outcomes.flatMap((o) => (o.problems === null ? [] : [o.problems]));
+  // With --fix on standard input, standard output carries the fixed spec, so the report moves aside.
+  const fixedStdin = outcomes.find((o) => o.fixedStdin !== null)?.fixedStdin ?? null;
+  const report = fixedStdin === null ? io.stdout : io.stderr;
+  if (fixedStdin !== null) io.stdoutBytes(fixedStdin);
+  if (mode === 'diff') {
+    io.stdout(outcomes.map((o) => o.diff).join(''));
   } else {
-    io.stdout(options.format === 'json' ? formatJson(results) : formatText(results, options.chalk, { summary: options.quiet !== true }));
-    if (options.fix === true && options.format !== 'json' && options.quiet !== true) {
-      io.stdout(`Fixed ${plural(fixed.problems, 'problem')} in ${plural(fixed.files, 'file')}.\n`);
+    report(formatReport(options.format, results, { chalk: options.chalk, quiet: options.quiet === true, toolVersion: options.toolVersion, cwd: process.cwd() }));
+    // Only the human report has room for a sentence; the others are read by programs.
+    if (mode === 'fix' && fixedStdin === null && options.format === 'text' && options.quiet !== true) {
+      const written = outcomes.filter((o) => o.fixesWritten > 0);
+      report(`Fixed ${plural(written.reduce((n, o) => n + o.fixesWritten, 0), 'problem')} in ${plural(written.length, 'file')}.\n`);
     }
   }
-  for (const note of notes) io.stderr(`speclint: ${note}\n`);
-  for (const error of ioErrors) io.stderr(`speclint: ${error.message}\n`);
+  return reportErrorsAndExit(unreadable, jobs, outcomes, options, io);
+}
+
+/** The exit code; each file fails at its own settings' `fail-on`. */
+function reportErrorsAndExit(unreadable: readonly string[], jobs: readonly FileJob[], outcomes: readonly FileOutcome[], options: LintOptions, io: CliIo): number {
+  const ioErrors = [...unreadable, ...outcomes.flatMap((o) => (o.ioError === null ? [] : [o.ioError]))];
+  const internalErrors = outcomes.flatMap((o) => o.internalErrors);
+  for (const note of outcomes.flatMap((o) => o.notes)) io.stderr(`speclint: ${note}\n`);
+  for (const error of ioErrors) io.stderr(`speclint: ${error}\n`);
   for (const error of internalErrors) io.stderr(`speclint: internal error: ${error}\n`);
   if (ioErrors.length > 0 || internalErrors.length > 0) return 2;
   if (options.exitZero === true) return 0;
-  if (options.diff === true) return diffs.some((d) => d !== '') ? 1 : 0;
-  return results.some((r) => r.problems.some((p) => failsAt(p.severity, options.failOn ?? 'info'))) ? 1 : 0;
+  if (options.diff === true) return outcomes.some((o) => o.diff !== '') ? 1 : 0;
+  return outcomes.some((o, i) => o.problems?.problems.some((p) => failsAt(p.severity, jobs[i]!.failOn)) === true) ? 1 : 0;
 }
 
-function problemsOf(path: string, text: string, findings: readonly Finding[]): FileProblems {
-  return { filename: path, source: text, problems: findings.map((f) => ({ ...f, code: f.ruleId, name: f.ruleName })) };
+/** Whether standard input is linted; throws UsageError for combinations that cannot work. */
+function checkStdinUse(paths: readonly string[], options: LintOptions): boolean {
+  const dashes = paths.filter((p) => p === STDIN_PATH).length;
+  if (dashes > 1) throw new UsageError('standard input (-) can be given only once');
+  if (paths.length === 0) throw new UsageError('no spec files given: name files or directories, or - for standard input');
+  if (options.stdinFilename !== undefined && dashes === 0) throw new UsageError('--stdin-filename names standard input: add - to the paths');
+  if (dashes === 1 && options.fix === true && paths.length > 1) {
+    throw new UsageError('--fix with standard input prints the fixed spec to standard output, so it takes no other paths');
+  }
+  return dashes === 1;
 }
 
 /** The path as `git apply` and `patch -p1` expect it below `a/` and `b/`: relative, with slashes. */

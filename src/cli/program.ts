@@ -1,28 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from '../errors.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { IoError, UsageError } from '../errors.js';
 import type { CliIo } from './io.js';
 import { runLint } from './lint-command.js';
+import { FORMATS, type Format } from '../report/format.js';
 import { runParse } from './parse-command.js';
 import { runExpand } from './expand-command.js';
 import { runExplain, runRules } from './rules-command.js';
 import type { Severity } from '../rules/types.js';
+import { DEFAULT_TARGET, TARGETS } from '../macros/targets.js';
 
 interface LintCommandOptions {
-  readonly target: string;
-  readonly format: 'text' | 'json';
+  readonly target?: string;
+  readonly config?: string;
+  readonly format: Format;
   readonly select: string[];
   readonly ignore: string[];
-  readonly failOn: Severity;
+  readonly failOn?: Severity;
   readonly quiet?: boolean;
   readonly fix?: boolean;
   readonly diff?: boolean;
   readonly unsafeFixes?: boolean;
   readonly exitZero?: boolean;
+  readonly stdinFilename?: string;
+  readonly jobs?: number;
   readonly color: boolean;
 }
-import { DEFAULT_TARGET, TARGETS } from '../macros/targets.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -48,6 +52,7 @@ Examples:
   speclint --fix python-foo.spec      apply the safe fixes, then report what is left
   speclint --diff specs/ | git apply  the same, through a reviewable patch
   speclint --select PY001,PY003 .     only those rules
+  cat x.spec | speclint --stdin-filename x.spec -
   speclint explain PY001              why a rule matters, with examples
   speclint parse --json python-foo.spec
   speclint expand --target el9 python-foo.spec`);
@@ -55,20 +60,23 @@ Examples:
   program
     .command('lint', { isDefault: true })
     .description('lint spec files and directories (searched recursively for *.spec); the default command')
-    .argument('<paths...>', 'spec files or directories')
-    .addOption(new Option('--target <target>', 'distribution release to lint for').choices([...TARGETS.keys()]).default(DEFAULT_TARGET))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .argument('[paths...]', 'spec files or directories, or - for standard input')
+    .addOption(new Option('--target <target>', `distribution release to lint for (default: the config file's, or ${DEFAULT_TARGET})`).choices([...TARGETS.keys()]))
+    .option('--config <file>', 'use this speclint.toml for every spec, instead of the nearest one above each')
+    .addOption(new Option('--format <format>', 'output format: text for people, json, sarif (code scanning), github (Actions annotations), snippets (the lines to paste)').choices(FORMATS).default('text'))
     .option('--select <rules>', 'run only these rules: ids or names, comma-separated (repeatable)', collect, [])
     .option('--ignore <rules>', 'do not run these rules: ids or names, comma-separated (repeatable)', collect, [])
-    .addOption(new Option('--fail-on <severity>', 'the lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']).default('info'))
+    .addOption(new Option('--fail-on <severity>', 'the lowest severity that makes the exit code 1 (default: the config file\'s, or info)').choices(['error', 'warning', 'info']))
     .option('-q, --quiet', 'print the findings only, without the summary')
     .option('--fix', 'apply the safe fixes to the files (atomically, keeping their bytes elsewhere), then report what is left')
     .addOption(new Option('--diff', 'print the fixes as a unified diff (for git apply or patch -p1) and write nothing; exit 1 when there is something to fix').conflicts('fix'))
     .option('--unsafe-fixes', 'with --fix or --diff, apply the unsafe fixes too (review them)')
     .option('--exit-zero', 'exit 0 even when problems are found (for demos and reports)')
+    .option('--stdin-filename <name>', 'the file name to report standard input (-) under')
+    .addOption(new Option('-j, --jobs <count>', 'worker threads (default: one per core when there are many files; 1: none)').argParser(positiveInteger))
     .option('--no-color', 'disable colours (also: NO_COLOR=1)')
     .action(async (paths: string[], options: LintCommandOptions) => {
-      exitCode = await runLint(paths, { ...options, chalk: chalkFor(options.color, io) }, io);
+      exitCode = await runLint(paths, { ...options, toolVersion: version, chalk: chalkFor(options.color, io) }, io);
     });
 
   program
@@ -107,6 +115,19 @@ Examples:
       exitCode = await runExpand(file, options, io);
     });
 
+  program
+    .command('bytecompile')
+    .description('print what byte-compilation needs in a spec for a target (lines to add, where, BuildRequires); --write adds them')
+    .argument('<file>', 'spec file')
+    .option('--target <target>', `distribution release to plan for: ${[...TARGETS.keys()].join(', ')}`, DEFAULT_TARGET)
+    .option('--reproducible', 'also make the .pyc files reproducible (%py_reproducible_pyc_path and marshalparser) where the target needs it')
+    .option('--write', 'make the changes in the file (atomically, keeping its encoding), then print what was done')
+    .action(async (file: string, options: { target: string; reproducible?: boolean; write?: boolean }) => {
+      // Loaded on use, so this block is all the command adds to this file.
+      const { runBytecompile } = await import('./bytecompile-command.js');
+      exitCode = await runBytecompile(file, options, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -114,13 +135,18 @@ Examples:
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.clean : EXIT.error;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof IoError) {
       io.stderr(`speclint: ${error.message}\n`);
       return EXIT.error;
     }
     io.stderr(`speclint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.error;
   }
+}
+
+function positiveInteger(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return Number(value);
 }
 
 function collect(value: string, previous: string[]): string[] {

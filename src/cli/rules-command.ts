@@ -1,15 +1,37 @@
 import type { ChalkInstance } from 'chalk';
+import { SUPPRESSION_DIAGNOSTICS } from '../engine/suppression-diagnostics.js';
 import { UsageError } from '../errors.js';
+import { codeOf } from '../rules/codes.js';
 import { RULES } from '../rules/index.js';
+import type { FixAvailability, Severity } from '../rules/types.js';
 import type { CliIo } from './io.js';
-import { codeOf } from './rule-selection.js';
 
-/** `speclint rules`: one line per rule. */
+/** What `rules` and `explain` print about a rule or a suppression diagnostic. */
+interface Documented {
+  readonly id: string;
+  readonly name: string;
+  readonly severity: Severity;
+  readonly fixable: FixAvailability;
+  readonly summary: string;
+  readonly explanation: string;
+  readonly fixSafety?: string;
+  readonly bad: string;
+  readonly good: string;
+  readonly target?: string;
+  readonly url?: string;
+}
+
+const DOCUMENTED: readonly Documented[] = [
+  ...RULES.map(({ meta }): Documented => ({ id: meta.id, name: meta.name, severity: meta.severity, fixable: meta.fixable, ...meta.docs, url: meta.url })),
+  ...Object.entries(SUPPRESSION_DIAGNOSTICS).map(([id, meta]): Documented => ({ id, ...meta })),
+];
+
+/** `speclint rules`: one line per rule, then the suppression diagnostics. */
 export function runRules(io: CliIo, chalk: ChalkInstance): number {
-  const width = Math.max(...RULES.map((r) => r.meta.name.length));
-  for (const { meta } of RULES) {
-    const fix = meta.fixable === 'never' ? '   ' : 'fix';
-    io.stdout(`${chalk.bold(meta.id)}  ${meta.name.padEnd(width)}  ${meta.severity.padEnd(7)}  ${fix}  ${meta.docs.summary}\n`);
+  const width = Math.max(...DOCUMENTED.map((d) => d.name.length));
+  for (const doc of DOCUMENTED) {
+    const fix = doc.fixable === 'never' ? '   ' : 'fix';
+    io.stdout(`${chalk.bold(doc.id)}  ${doc.name.padEnd(width)}  ${doc.severity.padEnd(7)}  ${fix}  ${doc.summary}\n`);
   }
   return 0;
 }
@@ -17,26 +39,24 @@ export function runRules(io: CliIo, chalk: ChalkInstance): number {
 /** `speclint explain ID|NAME`: a rule's documentation, with its bad and good examples. */
 export function runExplain(which: string, io: CliIo, chalk: ChalkInstance): number {
   const code = codeOf(which);
-  const rule = RULES.find((r) => r.meta.id === code);
-  if (rule === undefined) throw new UsageError(`unknown rule ${which} (speclint rules lists them)`);
-  const { meta } = rule;
+  const doc = DOCUMENTED.find((d) => d.id === code);
+  if (doc === undefined) throw new UsageError(`unknown rule ${which} (speclint rules lists them)`);
   const indent = (text: string): string => text.trimEnd().split('\n').map((line) => `    ${line}`).join('\n');
   io.stdout([
-    chalk.bold(`${meta.id} ${meta.name}`),
+    chalk.bold(`${doc.id} ${doc.name}`),
     '',
-    meta.docs.summary,
-    `Severity: ${meta.severity}. Fix: ${meta.fixable}.${meta.docs.target === undefined ? '' : ` Examples are for ${meta.docs.target}.`}`,
+    doc.summary,
+    `Severity: ${doc.severity}. Fix: ${doc.fixable}.${doc.target === undefined ? '' : ` Examples are for ${doc.target}.`}`,
     '',
-    meta.docs.explanation,
-    ...(meta.docs.fixSafety === undefined ? [] : ['', meta.docs.fixSafety]),
+    doc.explanation,
+    ...(doc.fixSafety === undefined ? [] : ['', doc.fixSafety]),
     '',
     chalk.bold('Bad:'),
-    indent(meta.docs.bad),
+    indent(doc.bad),
     '',
     chalk.bold('Good:'),
-    indent(meta.docs.good),
-    '',
-    `See ${meta.url}`,
+    indent(doc.good),
+    ...(doc.url === undefined ? [] : ['', `See ${doc.url}`]),
     '',
   ].join('\n'));
   return 0;

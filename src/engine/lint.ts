@@ -4,14 +4,23 @@ import { DEFAULT_TARGET, findTarget, type Target } from '../macros/targets.js';
 import type { Span } from '../parse/cst.js';
 import { parseSpec, type ParseResult } from '../parse/index.js';
 import { LineIndex } from '../parse/line-index.js';
+import { PARSE_DIAGNOSTICS } from '../parse/diagnostics.js';
 import { RULES } from '../rules/index.js';
-import type { Finding, Messages, Report, ReportOptions, Rule, RuleContext } from '../rules/types.js';
+import type { Finding, Messages, Report, ReportOptions, Rule, RuleContext, Severity } from '../rules/types.js';
+import { Suppressions } from './suppressions.js';
 
 export interface LintOptions {
   readonly filename?: string;
   readonly target?: Target | string;
   /** Rules to run, in registry order; all of them by default. */
   readonly rules?: readonly Rule[];
+  /**
+   * The codes to report (rules, parse and suppression diagnostics); all by default. Rules outside
+   * it do not run, so their fixes are never offered.
+   */
+  readonly codes?: ReadonlySet<string>;
+  /** A severity per code, replacing the rule's and any single finding's (the config file's `[severity]`). */
+  readonly severity?: ReadonlyMap<string, Severity>;
 }
 
 export interface LintResult {
@@ -51,7 +60,9 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const internalErrors: string[] = [];
   const ruleFindings: { finding: Finding; order: number }[] = [];
-  (options.rules ?? RULES).forEach((rule, order) => {
+  const reported = (code: string): boolean => options.codes?.has(code) ?? true;
+  const completed = new Set<string>();
+  (options.rules ?? RULES).filter((rule) => reported(rule.meta.id)).forEach((rule, order) => {
     try {
       for (const report of rule.check(contextFor(rule, { filename, source: text, file: parse.file, target, eol, shared }))) {
         checkReport(rule, report, text, filename);
@@ -64,15 +75,27 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
           },
         });
       }
+      completed.add(rule.meta.id);
     } catch (error) {
       internalErrors.push(`rule ${rule.meta.id} ${rule.meta.name} failed on ${filename}: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
-  // By position; at one position parse diagnostics first, then the rules in registry order.
-  const all = [...findings.map((finding) => ({ finding, order: -1 })), ...ruleFindings]
+  // Suppressed findings leave here, before fixText can see their fixes.
+  const suppressions = new Suppressions(parse.file, filename, index);
+  const kept = [...findings.filter((f) => reported(f.ruleId)).map((finding) => ({ finding, order: -1 })), ...ruleFindings]
+    .filter((r) => !suppressions.suppress(r.finding));
+  const ran = (code: string): boolean => (code in PARSE_DIAGNOSTICS ? reported(code) : completed.has(code));
+  const pragmaFindings = suppressions.findings(ran).filter((f) => reported(f.ruleId)).map((finding) => ({ finding, order: Number.MAX_SAFE_INTEGER }));
+  // By position; at one position parse diagnostics first, then the rules in registry order, then pragma findings.
+  const all = [...kept, ...pragmaFindings]
     .sort((a, b) => a.finding.span.start - b.finding.span.start || a.order - b.order)
-    .map((r) => r.finding);
+    .map((r) => withSeverity(r.finding, options.severity));
   return { source: text, parse, target, findings: all, internalErrors };
+}
+
+function withSeverity(finding: Finding, overrides: ReadonlyMap<string, Severity> | undefined): Finding {
+  const severity = overrides?.get(finding.ruleId);
+  return severity === undefined || severity === finding.severity ? finding : { ...finding, severity };
 }
 
 interface ContextParts {

@@ -1,7 +1,7 @@
 import type { Fix } from '../fix/edit.js';
 import type { Position, Span } from '../parse/cst.js';
 
-/** What reporters print: a parse diagnostic today, a rule finding once rules exist. */
+/** What reporters print: a parse diagnostic, a rule finding or a suppression diagnostic. */
 export interface Problem {
   readonly code: string;
   readonly name: string;
@@ -11,6 +11,8 @@ export interface Problem {
   readonly start: Position;
   readonly end: Position;
   readonly fix?: Fix;
+  /** Other places the message refers to (the %if an %endif lacks, a second definition). */
+  readonly related?: readonly { readonly message: string; readonly span: Span }[];
 }
 
 export interface FileProblems {

@@ -134,7 +134,7 @@ describe('speclint rules and explain', () => {
     const run = await runMain(['rules']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(RULES.map((r) => r.meta.id));
+    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual([...RULES.map((r) => r.meta.id), 'SL001', 'SL002']);
     expect(lines[0]).toMatch(/^PY001 {2}private-module-not-byte-compiled +error +fix {2}Python modules installed outside/);
     expect(lines.find((l) => l.startsWith('PY017'))).toMatch(/ warning {2} {3} {2}Automatic/);
   });

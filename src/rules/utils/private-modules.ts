@@ -13,7 +13,7 @@ export interface PrivateModule {
 }
 
 /** `%files` directives whose entries ship no module: documentation, ghosts, exclusions, bare directories. */
-const NOT_CONTENT: ReadonlySet<string> = new Set(['doc', 'license', 'ghost', 'exclude', 'dir', 'readme', 'artifact']);
+export const NOT_CONTENT: ReadonlySet<string> = new Set(['doc', 'license', 'ghost', 'exclude', 'dir', 'readme', 'artifact']);
 
 /**
  * Python modules put outside the Python dirs (facts: "private module"): `.py` files and `*.py`

@@ -1,0 +1,90 @@
+// npm run bench (second part): speclint beside rpmlint and rpmspec -P, measured in the same run.
+//   - the pre-commit case: one spec, one process, wall time (median);
+//   - a sample of specs in one process (rpmlint's best case), as time per spec;
+//   - rpmspec -P once per spec on the sample's specs without %( (it executes those);
+//   - the whole corpus through the CLI: wall time and peak memory, on one thread and on the default.
+// A tool that is not installed is reported as skipped. BENCH_SAMPLE sets the sample size (200).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const cli = join(root, 'dist/cli.js');
+const corpus = resolve(root, '../shared/corpus');
+const reference = resolve(root, '../shared/reference');
+const source = existsSync(corpus) ? corpus : join(root, 'specs-examples');
+if (source !== corpus) console.log(`note: ${corpus} is absent; measuring specs-examples/ instead`);
+
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (name.endsWith('.spec')) files.push(path);
+  }
+})(source);
+
+// Every k-th spec: a fixed sample across all the corpus's sources, the same in every run.
+const sampleSize = Math.min(Number(process.env.BENCH_SAMPLE ?? 200), files.length);
+const sample = Array.from({ length: sampleSize }, (_, i) => files[Math.floor((i * files.length) / sampleSize)]);
+const withoutShell = sample.filter((path) => !readFileSync(path, 'latin1').includes('%('));
+const single = sample.find((path) => path.includes('fedora')) ?? sample[0];
+
+const have = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+const seconds = (started) => Number(process.hrtime.bigint() - started) / 1e9;
+const ms = (s) => `${(s * 1000).toFixed(1)} ms`;
+
+function timed(command, args, options = {}) {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, ...options });
+  if (run.error) throw run.error;
+  return { seconds: seconds(started), run };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const results = {};
+const line = (label, value, note = '') => console.log(`${label.padEnd(46)} ${value.padStart(12)}  ${note}`);
+
+console.log(`${files.length} specs in ${source}; sample of ${sample.length} (${withoutShell.length} without %( for rpmspec); node ${process.version}`);
+console.log('\n# one spec, one process (the pre-commit case), median of 9 runs');
+results.speclintSingle = median(Array.from({ length: 9 }, () => timed(process.execPath, [cli, '--exit-zero', '--quiet', single]).seconds));
+line('speclint', ms(results.speclintSingle), single.slice(source.length + 1));
+if (have('rpmlint')) {
+  results.rpmlintSingle = median(Array.from({ length: 5 }, () => timed('rpmlint', [single]).seconds));
+  line('rpmlint', ms(results.rpmlintSingle), `speclint is ${(results.rpmlintSingle / results.speclintSingle).toFixed(1)}x faster`);
+} else line('rpmlint', 'skipped', 'not installed (apt-get install rpmlint)');
+
+console.log(`\n# the sample in one process, time per spec`);
+const speclintSample = timed(process.execPath, [cli, '--exit-zero', '--quiet', '--jobs', '1', ...sample]);
+results.speclintPerSpec = speclintSample.seconds / sample.length;
+line('speclint (one thread, process start included)', ms(results.speclintPerSpec));
+if (have('rpmlint')) {
+  const rpmlint = timed('rpmlint', sample);
+  results.rpmlintPerSpec = rpmlint.seconds / sample.length;
+  line('rpmlint', ms(results.rpmlintPerSpec), `speclint is ${(results.rpmlintPerSpec / results.speclintPerSpec).toFixed(1)}x faster`);
+} else line('rpmlint', 'skipped', 'not installed');
+
+console.log('\n# rpmspec -P, one process per spec (specs without %( only)');
+if (have('rpmspec') && existsSync(reference)) {
+  const loads = ['--load', 'macros/python-common.macros', '--load', 'macros/python-modern.macros', '--load', 'macros/dist-fedora.macros'];
+  const started = process.hrtime.bigint();
+  for (const path of withoutShell) spawnSync('rpmspec', ['-P', ...loads, path], { cwd: reference, stdio: 'ignore' });
+  results.rpmspecPerSpec = seconds(started) / withoutShell.length;
+  const expand = timed(process.execPath, [cli, '--exit-zero', '--quiet', '--jobs', '1', ...withoutShell]);
+  results.speclintLintPerSpec = expand.seconds / withoutShell.length;
+  line('rpmspec -P', ms(results.rpmspecPerSpec));
+  line('speclint lint, all rules, same specs, one process', ms(results.speclintLintPerSpec), `speclint is ${(results.rpmspecPerSpec / results.speclintLintPerSpec).toFixed(1)}x faster`);
+} else line('rpmspec -P', 'skipped', have('rpmspec') ? `${reference} is absent` : 'not installed (apt-get install rpm)');
+
+console.log('\n# the whole corpus through the CLI');
+const timeCommand = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+for (const [label, jobs] of [['one thread', ['--jobs', '1']], ['default threads', []]]) {
+  const args = [cli, '--exit-zero', '--quiet', '--format', 'json', ...jobs, source];
+  const { seconds: wall, run } = timeCommand === null ? timed(process.execPath, args) : timed(timeCommand, ['-f', '%M', process.execPath, ...args]);
+  const peak = timeCommand === null ? 'n/a' : `${(Number(run.stderr.trim().split('\n').at(-1)) / 1024).toFixed(0)} MB peak RSS (main thread and workers)`;
+  line(`speclint, ${label}`, `${wall.toFixed(2)} s`, `${(files.length / wall).toFixed(0)} specs/s, ${peak}`);
+}

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { runFileJob, type FileJob, type FileOutcome } from './file-job.js';
+
+/** Below this many files, starting threads costs more than it saves. */
+export const FILES_PER_EXTRA_THREAD = 48;
+
+/** Threads for `count` files when --jobs is not given: one per core, when the files are many. */
+export function defaultThreads(count: number): number {
+  return Math.max(1, Math.min(availableParallelism(), 8, Math.floor(count / FILES_PER_EXTRA_THREAD)));
+}
+
+/**
+ * Runs the jobs on `threads` worker threads (in this thread when 1) and returns the outcomes in
+ * the jobs' order, so the report does not depend on which thread finished first. `onDone` hears
+ * of each finished job, for a progress line.
+ */
+export async function runFileJobs(jobs: readonly FileJob[], threads: number, onDone: () => void = () => {}): Promise<FileOutcome[]> {
+  const worker = workerScript();
+  if (threads <= 1 || jobs.length < 2 || worker === null) {
+    const outcomes: FileOutcome[] = [];
+    for (const job of jobs) {
+      outcomes.push(await runFileJobSafely(job));
+      onDone();
+    }
+    return outcomes;
+  }
+  return runOnWorkers(jobs, Math.min(threads, jobs.length), worker, onDone);
+}
+
+/** A crash in one file's work is that file's internal error, not the end of the run. */
+export async function runFileJobSafely(job: FileJob): Promise<FileOutcome> {
+  try {
+    return await runFileJob(job);
+  } catch (error) {
+    return crashed(job, error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+}
+
+function crashed(job: FileJob, reason: string): FileOutcome {
+  return { problems: null, diff: '', fixedStdin: null, fixesWritten: 0, notes: [], ioError: null, internalErrors: [`${job.displayName}: ${reason}`] };
+}
+
+/**
+ * The compiled worker beside this module. Tests run the TypeScript sources, where there is none;
+ * they lint in one thread, and the built binary's tests cover the threads.
+ */
+function workerScript(): URL | null {
+  const url = new URL('./lint-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+function runOnWorkers(jobs: readonly FileJob[], threads: number, script: URL, onDone: () => void): Promise<FileOutcome[]> {
+  return new Promise((resolve) => {
+    const outcomes: FileOutcome[] = new Array(jobs.length);
+    let next = 0;
+    let finished = 0;
+    let live = 0;
+    const start = (): void => {
+      const worker = new Worker(script);
+      live++;
+      let current = -1;
+      const feed = (): void => {
+        if (next >= jobs.length) {
+          current = -1;
+          void worker.terminate();
+          return;
+        }
+        current = next++;
+        worker.postMessage(jobs[current]);
+      };
+      const settle = (index: number, outcome: FileOutcome): void => {
+        outcomes[index] = outcome;
+        finished++;
+        onDone();
+      };
+      worker.on('message', (outcome: FileOutcome) => {
+        settle(current, outcome);
+        feed();
+      });
+      // A worker that dies takes only its current file with it; a fresh one carries on.
+      worker.on('error', (error) => {
+        if (current >= 0) settle(current, crashed(jobs[current]!, error.stack ?? error.message));
+        current = -1;
+      });
+      worker.on('exit', () => {
+        live--;
+        if (finished < jobs.length && next < jobs.length) start();
+        else if (live === 0) resolve(outcomes);
+      });
+      feed();
+    };
+    for (let i = 0; i < threads; i++) start();
+  });
+}

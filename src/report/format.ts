@@ -1,0 +1,39 @@
+import type { ChalkInstance } from 'chalk';
+import { SUPPRESSION_DIAGNOSTICS } from '../engine/suppression-diagnostics.js';
+import { RULES } from '../rules/index.js';
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import type { FileProblems } from './problem.js';
+import { describeDiagnostics, describeRules } from './rule-descriptions.js';
+import { formatSarif } from './sarif.js';
+import { formatSnippets } from './snippets.js';
+import { formatText } from './text.js';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'snippets'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ReportContext {
+  readonly chalk: ChalkInstance;
+  /** Text: the findings only, without the summary. */
+  readonly quiet: boolean;
+  readonly toolVersion: string;
+  /** The directory SARIF's relative file names start from. */
+  readonly cwd: string;
+}
+
+/** The report of a run in one of the output formats (see docs/output-formats.md). */
+export function formatReport(format: Format, results: readonly FileProblems[], context: ReportContext): string {
+  switch (format) {
+    case 'text': return formatText(results, context.chalk, { summary: !context.quiet });
+    case 'json': return formatJson(results);
+    case 'github': return formatGithub(results);
+    case 'snippets': return formatSnippets(results);
+    case 'sarif':
+      // Every code is described, found or not: per-file config may select different rules.
+      return formatSarif(results, {
+        toolVersion: context.toolVersion,
+        cwd: context.cwd,
+        rules: [...describeRules(RULES), ...describeDiagnostics(SUPPRESSION_DIAGNOSTICS, 'suppression')],
+      });
+  }
+}
