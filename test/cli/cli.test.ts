@@ -249,4 +249,28 @@ describe.skipIf(!existsSync(BIN))('the built binary', () => {
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toHaveLength(1);
   });
+
+  it('expands a spec for a target', () => {
+    const run = spawn('expand', '--target', 'el9', CLEAN);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('/usr/lib/python3.9/site-packages');
+    expect(run.stdout).not.toContain('%{srcname}');
+  });
+
+  it('lists and explains the rules', () => {
+    const rules = spawn('rules');
+    expect(rules.status).toBe(0);
+    expect(rules.stdout.trimEnd().split('\n')).toHaveLength(RULES.length + 2);
+    const explain = spawn('explain', 'PY001');
+    expect(explain.status).toBe(0);
+    expect(explain.stdout).toMatch(/^PY001 private-module-not-byte-compiled\n/);
+    expect(spawn('explain', 'PY999').status).toBe(2);
+  });
+
+  it('prints help and exits 0; a usage error exits 2', () => {
+    const help = spawn('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Exit codes:');
+    expect(spawn('--no-such-option', CLEAN).status).toBe(2);
+  });
 });
