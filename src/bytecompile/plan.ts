@@ -121,7 +121,9 @@ export function planByteCompilation(text: string, options: PlanOptions): ByteCom
 }
 
 function analyse(text: string, options: PlanOptions): Pass {
-  const lint = lintText(text, { filename: options.filename, target: options.target, rules: BYTECOMPILE_RULES });
+  // Only the plan's rules report: pragmas still suppress their findings, but tidying unused
+  // pragmas (SL001) is not byte-compilation, and the plan must not touch them.
+  const lint = lintText(text, { filename: options.filename, target: options.target, rules: BYTECOMPILE_RULES, codes: PLAN_RULE_IDS });
   const expansion = expandSpec(lint.parse.file, options.target);
   const model = buildBuildrootModel(expansion);
   const overrideIsSafe = pythonOverrideIsSafe(expansion, text);

@@ -34,8 +34,8 @@ export interface FileJob {
 export interface FileOutcome {
   /** What is left to report: everything found, or what the fixes left. */
   readonly problems: FileProblems | null;
-  /** --diff: the patch, '' when there is nothing to fix. */
-  readonly diff: string;
+  /** --diff: the patch in the file's encoding, empty when there is nothing to fix. */
+  readonly diff: Uint8Array;
   /** --fix on standard input: the fixed bytes, to print instead of writing a file. */
   readonly fixedStdin: Uint8Array | null;
   /** How many fixes were written to this file. */
@@ -46,8 +46,10 @@ export interface FileOutcome {
   readonly internalErrors: readonly string[];
 }
 
+const NO_BYTES: Uint8Array = new Uint8Array(0);
+
 export async function runFileJob(job: FileJob): Promise<FileOutcome> {
-  const outcome = { problems: null, diff: '', fixedStdin: null, fixesWritten: 0, notes: [] as string[], ioError: null, internalErrors: [] as string[] };
+  const outcome = { problems: null, diff: NO_BYTES, fixedStdin: null, fixesWritten: 0, notes: [] as string[], ioError: null, internalErrors: [] as string[] };
   let source: SpecSource;
   try {
     source = job.stdin === undefined ? await readSpecFile(job.path) : { path: job.path, ...decodeSpec(job.stdin) };
@@ -60,7 +62,7 @@ export async function runFileJob(job: FileJob): Promise<FileOutcome> {
   let result: LintResult;
   const notes: string[] = [];
   let fixesWritten = 0;
-  let diff = '';
+  let diff: Uint8Array = NO_BYTES;
   let fixedStdin: Uint8Array | null = null;
   if (job.mode === 'lint') {
     result = lintText(text, options);
@@ -69,7 +71,7 @@ export async function runFileJob(job: FileJob): Promise<FileOutcome> {
     // Fixes that undo each other or break the parse stop the loop; what was fixed before stays.
     if (run.problem !== null) notes.push(`${job.displayName}: ${run.problem}`);
     if (job.mode === 'diff') {
-      diff = unifiedDiff(text, run.output, job.diffName);
+      diff = encodeSpec(unifiedDiff(text, run.output, job.diffName), source.encoding);
     } else if (job.stdin !== undefined) {
       fixedStdin = encodeSpec(run.output, source.encoding);
     } else if (run.output !== text) {

@@ -79,16 +79,18 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
   progress.done();
 
   const results = outcomes.flatMap((o) => (o.problems === null ? [] : [o.problems]));
-  // With --fix on standard input, standard output carries the fixed spec, so the report moves aside.
-  const fixedStdin = outcomes.find((o) => o.fixedStdin !== null)?.fixedStdin ?? null;
-  const report = fixedStdin === null ? io.stdout : io.stderr;
-  if (fixedStdin !== null) io.stdoutBytes(fixedStdin);
+  // With --fix on standard input, standard output carries the fixed spec (nothing, if its lint
+  // crashed), so the report moves aside.
+  const fixingStdin = readsStdin && mode === 'fix';
+  const report = fixingStdin ? io.stderr : io.stdout;
+  for (const outcome of outcomes) if (outcome.fixedStdin !== null) io.stdoutBytes(outcome.fixedStdin);
   if (mode === 'diff') {
-    io.stdout(outcomes.map((o) => o.diff).join(''));
+    // Each patch is in its file's own encoding, so that a latin-1 context line still matches.
+    for (const outcome of outcomes) if (outcome.diff.length > 0) io.stdoutBytes(outcome.diff);
   } else {
     report(formatReport(options.format, results, { chalk: options.chalk, quiet: options.quiet === true, toolVersion: options.toolVersion, cwd: process.cwd() }));
     // Only the human report has room for a sentence; the others are read by programs.
-    if (mode === 'fix' && fixedStdin === null && options.format === 'text' && options.quiet !== true) {
+    if (mode === 'fix' && !fixingStdin && options.format === 'text' && options.quiet !== true) {
       const written = outcomes.filter((o) => o.fixesWritten > 0);
       report(`Fixed ${plural(written.reduce((n, o) => n + o.fixesWritten, 0), 'problem')} in ${plural(written.length, 'file')}.\n`);
     }
@@ -105,7 +107,7 @@ function reportErrorsAndExit(unreadable: readonly string[], jobs: readonly FileJ
   for (const error of internalErrors) io.stderr(`speclint: internal error: ${error}\n`);
   if (ioErrors.length > 0 || internalErrors.length > 0) return 2;
   if (options.exitZero === true) return 0;
-  if (options.diff === true) return outcomes.some((o) => o.diff !== '') ? 1 : 0;
+  if (options.diff === true) return outcomes.some((o) => o.diff.length > 0) ? 1 : 0;
   return outcomes.some((o, i) => o.problems?.problems.some((p) => failsAt(p.severity, jobs[i]!.failOn)) === true) ? 1 : 0;
 }
 

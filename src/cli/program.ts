@@ -66,7 +66,7 @@ Examples:
     .addOption(new Option('--format <format>', 'output format: text for people, json, sarif (code scanning), github (Actions annotations), snippets (the lines to paste)').choices(FORMATS).default('text'))
     .option('--select <rules>', 'run only these rules: ids or names, comma-separated (repeatable)', collect, [])
     .option('--ignore <rules>', 'do not run these rules: ids or names, comma-separated (repeatable)', collect, [])
-    .addOption(new Option('--fail-on <severity>', 'the lowest severity that makes the exit code 1 (default: the config file\'s, or info)').choices(['error', 'warning', 'info']))
+    .addOption(new Option('--fail-on <severity>', 'the lowest severity that makes the exit code 1 (default: the config file\'s, or info: any finding but style)').choices(['error', 'warning', 'info', 'style']))
     .option('-q, --quiet', 'print the findings only, without the summary')
     .option('--fix', 'apply the safe fixes to the files (atomically, keeping their bytes elsewhere), then report what is left')
     .addOption(new Option('--diff', 'print the fixes as a unified diff (for git apply or patch -p1) and write nothing; exit 1 when there is something to fix').conflicts('fix'))

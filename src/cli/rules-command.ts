@@ -2,6 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import { SUPPRESSION_DIAGNOSTICS } from '../engine/suppression-diagnostics.js';
 import { UsageError } from '../errors.js';
 import { codeOf } from '../rules/codes.js';
+import { PARSE_DIAGNOSTICS, type ParseDiagnosticCode } from '../parse/diagnostics.js';
+import { PARSE_DIAGNOSTIC_SUMMARIES } from '../report/rule-descriptions.js';
 import { RULES } from '../rules/index.js';
 import type { FixAvailability, Severity } from '../rules/types.js';
 import type { CliIo } from './io.js';
@@ -13,20 +15,24 @@ interface Documented {
   readonly severity: Severity;
   readonly fixable: FixAvailability;
   readonly summary: string;
-  readonly explanation: string;
+  /** Parse diagnostics have only their summary. */
+  readonly explanation?: string;
   readonly fixSafety?: string;
-  readonly bad: string;
-  readonly good: string;
+  readonly bad?: string;
+  readonly good?: string;
   readonly target?: string;
   readonly url?: string;
 }
 
 const DOCUMENTED: readonly Documented[] = [
   ...RULES.map(({ meta }): Documented => ({ id: meta.id, name: meta.name, severity: meta.severity, fixable: meta.fixable, ...meta.docs, url: meta.url })),
+  ...Object.entries(PARSE_DIAGNOSTICS).map(([id, meta]): Documented => ({
+    id, name: meta.name, severity: meta.severity, fixable: 'never', summary: PARSE_DIAGNOSTIC_SUMMARIES[id as ParseDiagnosticCode],
+  })),
   ...Object.entries(SUPPRESSION_DIAGNOSTICS).map(([id, meta]): Documented => ({ id, ...meta })),
 ];
 
-/** `speclint rules`: one line per rule, then the suppression diagnostics. */
+/** `speclint rules`: one line per rule, then the parse and suppression diagnostics. */
 export function runRules(io: CliIo, chalk: ChalkInstance): number {
   const width = Math.max(...DOCUMENTED.map((d) => d.name.length));
   for (const doc of DOCUMENTED) {
@@ -47,15 +53,10 @@ export function runExplain(which: string, io: CliIo, chalk: ChalkInstance): numb
     '',
     doc.summary,
     `Severity: ${doc.severity}. Fix: ${doc.fixable}.${doc.target === undefined ? '' : ` Examples are for ${doc.target}.`}`,
-    '',
-    doc.explanation,
+    ...(doc.explanation === undefined ? [] : ['', doc.explanation]),
     ...(doc.fixSafety === undefined ? [] : ['', doc.fixSafety]),
-    '',
-    chalk.bold('Bad:'),
-    indent(doc.bad),
-    '',
-    chalk.bold('Good:'),
-    indent(doc.good),
+    ...(doc.bad === undefined ? [] : ['', chalk.bold('Bad:'), indent(doc.bad)]),
+    ...(doc.good === undefined ? [] : ['', chalk.bold('Good:'), indent(doc.good)]),
     ...(doc.url === undefined ? [] : ['', `See ${doc.url}`]),
     '',
   ].join('\n'));

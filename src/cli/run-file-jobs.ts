@@ -17,8 +17,7 @@ export function defaultThreads(count: number): number {
  * the jobs' order, so the report does not depend on which thread finished first. `onDone` hears
  * of each finished job, for a progress line.
  */
-export async function runFileJobs(jobs: readonly FileJob[], threads: number, onDone: () => void = () => {}): Promise<FileOutcome[]> {
-  const worker = workerScript();
+export async function runFileJobs(jobs: readonly FileJob[], threads: number, onDone: () => void = () => {}, worker: URL | null = workerScript()): Promise<FileOutcome[]> {
   if (threads <= 1 || jobs.length < 2 || worker === null) {
     const outcomes: FileOutcome[] = [];
     for (const job of jobs) {
@@ -40,7 +39,7 @@ export async function runFileJobSafely(job: FileJob): Promise<FileOutcome> {
 }
 
 function crashed(job: FileJob, reason: string): FileOutcome {
-  return { problems: null, diff: '', fixedStdin: null, fixesWritten: 0, notes: [], ioError: null, internalErrors: [`${job.displayName}: ${reason}`] };
+  return { problems: null, diff: new Uint8Array(0), fixedStdin: null, fixesWritten: 0, notes: [], ioError: null, internalErrors: [`${job.displayName}: ${reason}`] };
 }
 
 /**
@@ -85,7 +84,9 @@ function runOnWorkers(jobs: readonly FileJob[], threads: number, script: URL, on
         if (current >= 0) settle(current, crashed(jobs[current]!, error.stack ?? error.message));
         current = -1;
       });
-      worker.on('exit', () => {
+      worker.on('exit', (code) => {
+        if (current >= 0) settle(current, crashed(jobs[current]!, `the worker thread exited with code ${code}`));
+        current = -1;
         live--;
         if (finished < jobs.length && next < jobs.length) start();
         else if (live === 0) resolve(outcomes);

@@ -37,7 +37,7 @@ export const CONFIG_FILE_NAMES = ['speclint.toml', '.speclint.toml'] as const;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
 /** The same choices as `--fail-on`. */
-const FAIL_ON: readonly Severity[] = ['error', 'warning', 'info'];
+const FAIL_ON: readonly Severity[] = ['error', 'warning', 'info', 'style'];
 const LAYER_KEYS = ['target', 'select', 'ignore', 'severity'];
 const TOP_KEYS = [...LAYER_KEYS, 'fail-on', 'overrides'];
 const OVERRIDE_KEYS = ['paths', ...LAYER_KEYS];

@@ -81,7 +81,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     }
   });
   // Suppressed findings leave here, before fixText can see their fixes.
-  const suppressions = new Suppressions(parse.file, filename, index);
+  const suppressions = new Suppressions(parse.file, filename, index, target.id);
   const kept = [...findings.filter((f) => reported(f.ruleId)).map((finding) => ({ finding, order: -1 })), ...ruleFindings]
     .filter((r) => !suppressions.suppress(r.finding));
   const ran = (code: string): boolean => (code in PARSE_DIAGNOSTICS ? reported(code) : completed.has(code));

@@ -47,10 +47,18 @@ export function scanPragmas(file: SpecFile): PragmaScan {
   const pragmas: { pragma: Pragma; target: Span | null }[] = [];
   const problems: PragmaProblem[] = [];
   let waiting: { pragma: Pragma; target: Span | null }[] = [];
+  // A shell command continued with `\` is one line to the reader: its pragma covers all of it.
+  let continuing: { pragma: Pragma; target: Span | null }[] = [];
   for (const line of linesOf(file)) {
+    if (continuing.length > 0) {
+      for (const c of continuing) c.target = { start: c.target!.start, end: line.span.end };
+      if (!continues(file.source, line)) continuing = [];
+      continue;
+    }
     if (line.kind === 'blank') continue;
     if (line.kind !== 'comment') {
       for (const w of waiting) w.target = line.span;
+      if (continues(file.source, line)) continuing = waiting;
       waiting = [];
       continue;
     }
@@ -64,6 +72,11 @@ export function scanPragmas(file: SpecFile): PragmaScan {
     if (read.pragma.scope === 'next-line') waiting.push(entry);
   }
   return { pragmas: pragmas.map(({ pragma, target }) => ({ ...pragma, target })), problems };
+}
+
+/** Whether the line ends with a backslash that joins the next line to it. */
+function continues(source: string, line: Line): boolean {
+  return source.slice(line.span.start, line.span.end - line.eol.length).endsWith('\\');
 }
 
 /** null when the comment is not a pragma at all; `pragma` null when it is one that cannot be used. */

@@ -30,6 +30,9 @@ export const SUPPRESSION_DIAGNOSTICS = {
       'it would silently hide a real problem later. The fix removes the pragma, or only the unused rules',
       'when others in its list are still needed. A pragma for a rule that did not run (left out by',
       '`--select`, `--ignore` or the config file) is not reported.',
+      '',
+      'The fix is unsafe: a pragma that suppresses nothing on one target may be what a spec shared',
+      'with another release needs there (PY018 fires on EL7 only), so check the other targets first.',
     ].join('\n'),
     bad: [
       'Name:           quokka',

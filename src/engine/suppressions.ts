@@ -14,7 +14,7 @@ export class Suppressions {
   private readonly scan: PragmaScan;
   private readonly used = new Set<PragmaEntry>();
 
-  constructor(file: SpecFile, private readonly filename: string, private readonly index: LineIndex) {
+  constructor(file: SpecFile, private readonly filename: string, private readonly index: LineIndex, private readonly target: string) {
     this.scan = scanPragmas(file);
   }
 
@@ -48,7 +48,7 @@ export class Suppressions {
       if (unused.length === 0) continue;
       const stillNeeded = pragma.entries.some((e) => this.used.has(e) || (e.code !== undefined && !ran(e.code)));
       if (!stillNeeded) {
-        const fix = makeFix('Remove the unused suppression', 'safe', [edit.delete(pragma.line)]);
+        const fix = makeFix('Remove the unused suppression', 'unsafe', [edit.delete(pragma.line)]);
         out.push(this.finding('SL001', `unused suppression: ${this.nothingFound(unused, pragma)}`, pragma.span, fix));
         continue;
       }
@@ -59,11 +59,12 @@ export class Suppressions {
     return out.sort((a, b) => a.span.start - b.span.start);
   }
 
+  /** What was not found, and for which target: a pragma may be there for another release. */
   private nothingFound(entries: readonly PragmaEntry[], pragma: Pragma): string {
     const names = entries.map((e) => e.text).join(' or ');
-    if (pragma.scope === 'file') return `no ${names} finding in this file`;
+    if (pragma.scope === 'file') return `no ${names} finding in this file for ${this.target}`;
     if (pragma.target === null) return `no line follows it`;
-    return `no ${names} finding on line ${this.index.position(pragma.target.start).line}`;
+    return `no ${names} finding on line ${this.index.position(pragma.target.start).line} for ${this.target}`;
   }
 
   private finding(code: SuppressionDiagnosticCode, message: string, span: Span, fix?: Fix): Finding {
@@ -85,5 +86,5 @@ function removeEntry(pragma: Pragma, entry: PragmaEntry): Fix {
     : previous !== undefined ? { start: previous.span.end, end: entry.span.end }
       : pragma.line;
   // Two removals from one list may touch the same comma: one per pass, the loop re-lints between.
-  return makeFix(`Remove ${entry.text} from the suppression`, 'safe', [edit.delete(span)], `unused-suppression@${pragma.line.start}`);
+  return makeFix(`Remove ${entry.text} from the suppression`, 'unsafe', [edit.delete(span)], `unused-suppression@${pragma.line.start}`);
 }

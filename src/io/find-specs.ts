@@ -9,8 +9,15 @@ export interface FoundSpecs {
 }
 
 /**
+ * Hidden directories (.git, a tool's checkout) and node_modules hold other people's specs or
+ * copies, not the package's; a directory named on the command line is searched all the same.
+ */
+const SKIPPED_DIRECTORY = /^\.|^node_modules$/;
+
+/**
  * Expands the command line's paths: a file is taken as given, a directory is searched
- * recursively for `*.spec` files in sorted order. Symbolic-link loops are visited once.
+ * recursively for `*.spec` files in sorted order, leaving out hidden directories and
+ * node_modules below it. Symbolic-link loops are visited once.
  */
 export async function findSpecs(paths: readonly string[]): Promise<FoundSpecs> {
   const files: string[] = [];
@@ -38,8 +45,11 @@ export async function findSpecs(paths: readonly string[]): Promise<FoundSpecs> {
         if (name.endsWith('.spec')) errors.push(new IoError(path, describeIoFailure(error)));
         continue;
       }
-      if (info.isDirectory()) await visitDirectory(path);
-      else if (name.endsWith('.spec')) files.push(path);
+      if (info.isDirectory()) {
+        if (!SKIPPED_DIRECTORY.test(name)) await visitDirectory(path);
+      } else if (name.endsWith('.spec')) {
+        files.push(path);
+      }
     }
   };
 

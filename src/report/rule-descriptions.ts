@@ -19,7 +19,7 @@ export interface RuleDescription {
 
 // PARSE_DIAGNOSTICS carries no prose, and a report needs a sentence for each; the Record type
 // makes a new diagnostic code fail to compile until it has one.
-const PARSE_DIAGNOSTIC_SUMMARIES: Readonly<Record<ParseDiagnosticCode, string>> = {
+export const PARSE_DIAGNOSTIC_SUMMARIES: Readonly<Record<ParseDiagnosticCode, string>> = {
   SP000: 'The parser failed on this file (a speclint bug); the file was read as plain lines',
   SP001: 'A %{, %( or %[ is never closed',
   SP002: 'An %else, %elif or %endif has no %if to belong to',

@@ -219,6 +219,17 @@ describe('speclint bytecompile', () => {
       expect(readFileSync(path, 'utf8')).toBe(written);
     });
 
+    it('leaves suppression pragmas alone, used or not', async () => {
+      const original = readFileSync(NOT_COMPILED, 'utf8').replace('BuildRequires:  python3-devel\n', '# speclint: disable=PY003 -- unused here\nBuildRequires:  python3-devel\n');
+      expect(original).toContain('disable=PY003');
+      const path = write('pragma.spec', original);
+      const run = await runMain(['bytecompile', '--write', path]);
+      expect(run.stdout).not.toContain('SL001');
+      const written = readFileSync(path, 'utf8');
+      expect(written).toContain('# speclint: disable=PY003 -- unused here\n');
+      expect(written).toContain('%py_byte_compile %{python3}');
+    });
+
     it('keeps a latin-1 file latin-1 and touches no byte it does not add', async () => {
       const original = Buffer.concat([Buffer.from(NO_DEVEL, 'latin1'), Buffer.from('# Qu\xe9bec\n', 'latin1')]);
       const path = write('latin1.spec', original);

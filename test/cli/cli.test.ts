@@ -3,7 +3,7 @@ import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readd
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RULES } from '../../src/rules/index.js';
+import { ALL_CODES } from '../../src/rules/codes.js';
 import { runMain } from './run-main.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -19,6 +19,10 @@ beforeAll(() => {
   writeFileSync(join(dir, 'tree/a.spec'), 'Name: a\n');
   writeFileSync(join(dir, 'tree/nested/b.spec'), 'Name: b\n%endif\n');
   writeFileSync(join(dir, 'tree/notes.txt'), '%endif\n');
+  mkdirSync(join(dir, 'tree/.git'));
+  mkdirSync(join(dir, 'tree/node_modules/x'), { recursive: true });
+  writeFileSync(join(dir, 'tree/.git/c.spec'), '%endif\n');
+  writeFileSync(join(dir, 'tree/node_modules/x/d.spec'), '%endif\n');
 });
 
 describe('speclint lint (the default command)', () => {
@@ -41,7 +45,7 @@ describe('speclint lint (the default command)', () => {
     expect(run.stdout).toContain('SP007');
   });
 
-  it('searches directories recursively for *.spec, in sorted order', async () => {
+  it('searches directories recursively for *.spec, in sorted order, but not hidden ones or node_modules', async () => {
     const run = await runMain(['--format', 'json', join(dir, 'tree')]);
     const report = JSON.parse(run.stdout) as { version: number; files: { filename: string; problems: { code: string }[] }[] };
     expect(report.version).toBe(1);
@@ -134,7 +138,7 @@ describe('speclint rules and explain', () => {
     const run = await runMain(['rules']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual([...RULES.map((r) => r.meta.id), 'SL001', 'SL002']);
+    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(ALL_CODES.map((c) => c.id));
     expect(lines[0]).toMatch(/^PY001 {2}private-module-not-byte-compiled +error +fix {2}Python modules installed outside/);
     expect(lines.find((l) => l.startsWith('PY017'))).toMatch(/ warning {2} {3} {2}Automatic/);
   });
@@ -148,6 +152,7 @@ describe('speclint rules and explain', () => {
     expect(byId.stdout).toContain('See https://docs.fedoraproject.org/');
     expect((await runMain(['explain', 'private-module-not-byte-compiled'])).stdout).toBe(byId.stdout);
     expect(await runMain(['explain', 'nope'])).toMatchObject({ code: 2, stderr: 'speclint: unknown rule nope (speclint rules lists them)\n' });
+    expect((await runMain(['explain', 'unknown-tag'])).stdout).toBe('SP007 unknown-tag\n\nA preamble tag that rpm does not know\nSeverity: error. Fix: never.\n');
   });
 });
 
@@ -260,7 +265,7 @@ describe.skipIf(!existsSync(BIN))('the built binary', () => {
   it('lists and explains the rules', () => {
     const rules = spawn('rules');
     expect(rules.status).toBe(0);
-    expect(rules.stdout.trimEnd().split('\n')).toHaveLength(RULES.length + 2);
+    expect(rules.stdout.trimEnd().split('\n')).toHaveLength(ALL_CODES.length);
     const explain = spawn('explain', 'PY001');
     expect(explain.status).toBe(0);
     expect(explain.stdout).toMatch(/^PY001 private-module-not-byte-compiled\n/);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +98,19 @@ describe.skipIf(!existsSync(BIN))('the built binary', () => {
     const files = (JSON.parse(threaded.stdout) as { files: { filename: string; problems: unknown[] }[] }).files;
     expect(files).toHaveLength(120);
     expect(files.filter((f) => f.problems.length > 0)).toHaveLength(40);
+  });
+
+  it('--diff of a latin-1 spec is a patch in latin-1 that git apply accepts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'speclint-latin1-'));
+    const original = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\n'), Buffer.from(failingText)]);
+    writeFileSync(join(dir, 'l.spec'), original);
+    const diff = spawnSync(process.execPath, [BIN, '--diff', 'l.spec'], { cwd: dir });
+    expect(diff.status).toBe(1);
+    const apply = spawnSync('git', ['apply', '-'], { cwd: dir, input: diff.stdout, encoding: 'utf8' });
+    expect(apply.stderr).toBe('');
+    const fixed = readFileSync(join(dir, 'l.spec'));
+    expect(fixed.subarray(0, 7)).toEqual(original.subarray(0, 7));
+    expect(fixed.toString('latin1')).toContain('%py_byte_compile %{python3}');
   });
 
   it('reads standard input', () => {

@@ -86,7 +86,7 @@ describe('parseConfig: mistakes', () => {
     ['a number in ignore', 'ignore = ["PY001", 2]', ['/proj/speclint.toml:1:1: ignore[1]: expected a string, found a number']],
     ['an unknown rule in select', 'select = ["PY001", "PY999"]', ['/proj/speclint.toml:1:20: select[1]: unknown rule "PY999" (speclint rules lists them)']],
     ['an unknown rule in a multi-line ignore', 'ignore = [\n  "PY001",\n  \'nope\',\n]\ntarget = "el9"', ['/proj/speclint.toml:3:3: ignore[1]: unknown rule "nope" (speclint rules lists them)']],
-    ['a bad fail-on', 'fail-on = "style"', ['/proj/speclint.toml:1:1: fail-on: expected "error", "warning", "info"; found "style"']],
+    ['a bad fail-on', 'fail-on = "fatal"', ['/proj/speclint.toml:1:1: fail-on: expected "error", "warning", "info", "style"; found "fatal"']],
     ['a boolean fail-on', 'fail-on = true', ['/proj/speclint.toml:1:1: fail-on: expected a string, found a boolean']],
     ['severity as a string', 'severity = "error"', ['/proj/speclint.toml:1:1: severity: expected a table, found a string']],
     ['a bad severity', '[severity]\nPY001 = "fatal"', ['/proj/speclint.toml:2:1: severity.PY001: expected "error", "warning", "info", "style"; found "fatal"']],
