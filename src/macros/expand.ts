@@ -51,6 +51,17 @@ interface ParsedReference {
 
 type Builtin = (x: MacroExpander, ref: ParsedReference, text: string, depth: number) => Expansion;
 
+/** What runReusing() keeps of an expansion. */
+interface ReusableExpansion {
+  /** The scope's generation it was made in. */
+  readonly generation: number;
+  readonly output: string;
+  /** Characters it produced on the way, counted against the output limit. */
+  readonly produced: number;
+  /** How much deeper than the call it went, counted against the depth limit. */
+  readonly nesting: number;
+}
+
 interface PieceCollector {
   readonly base: number;
   readonly pieces: SourcePiece[];
@@ -63,6 +74,12 @@ export class MacroExpander {
   private callLevel = 0;
   private produced = 0;
   private exhausted = false;
+  /** Last expansion of each macro called without arguments, for runReusing(). */
+  private readonly reusable = new Map<MacroDefinition, ReusableExpansion>();
+  /** Native macros and parametric calls run so far: expansions that made one are not reused. */
+  private unreusableRuns = 0;
+  /** The deepest nesting expandAt() has reached (bookkept by runReusing()). */
+  private deepest = 0;
 
   constructor(readonly scope: MacroScope, readonly limits: ExpansionLimits = DEFAULT_LIMITS) {}
 
@@ -93,6 +110,7 @@ export class MacroExpander {
   }
 
   expandAt(text: string, depth: number, map?: PieceCollector): string {
+    if (depth > this.deepest) this.deepest = depth;
     if (depth > this.limits.maxDepth) {
       if (!this.exhausted) {
         this.report({ severity: 'error', kind: 'limit', message: `macro expansion nested deeper than ${this.limits.maxDepth} levels (a recursive macro?)` });
@@ -102,32 +120,30 @@ export class MacroExpander {
     }
     let out = '';
     let i = 0;
-    const emit = (chunk: string, from: number, to: number, literal: boolean): void => {
-      if (map !== undefined && (chunk !== '' || !literal)) {
-        map.pieces.push({ start: out.length, end: out.length + chunk.length, source: { start: map.base + from, end: map.base + to }, literal });
-      }
-      out += chunk;
-    };
+    // Searched again only once reading passes it: a search per reference would make a long text quadratic.
+    let percent = text.indexOf('%');
+    let opaque = text.indexOf(UNKNOWN_OPEN);
     while (i < text.length && !this.exhausted) {
-      const percent = text.indexOf('%', i);
-      const opaque = text.indexOf(UNKNOWN_OPEN, i);
+      if (percent >= 0 && percent < i) percent = text.indexOf('%', i);
+      if (opaque >= 0 && opaque < i) opaque = text.indexOf(UNKNOWN_OPEN, i);
       if (percent < 0 && opaque < 0) {
-        emit(text.slice(i), i, text.length, true);
+        out = append(out, text.slice(i), map, i, text.length, true);
         break;
       }
       const next = percent < 0 ? opaque : opaque < 0 ? percent : Math.min(percent, opaque);
-      emit(text.slice(i, next), i, next, true);
+      out = append(out, text.slice(i, next), map, i, next, true);
       if (next === opaque) {
         i = endOfUnknown(text, opaque);
-        emit(text.slice(opaque, i), opaque, i, false);
+        out = append(out, text.slice(opaque, i), map, opaque, i, false);
         continue;
       }
       const expansion = this.expandReference(text, next, depth);
       // An unknown macro's % is copied and reading goes on: that % is literal text.
-      emit(expansion.output, next, expansion.end, expansion.end === next + 1 && expansion.output === '%');
+      out = append(out, expansion.output, map, next, expansion.end, expansion.end === next + 1 && expansion.output === '%');
       i = expansion.end;
       this.produced += expansion.output.length;
-      if (this.produced > this.limits.maxOutput) {
+      // Each enclosing level sees the total too: only the first reports it.
+      if (this.produced > this.limits.maxOutput && !this.exhausted) {
         this.report({ severity: 'error', kind: 'limit', message: `macro expansion produced more than ${this.limits.maxOutput} characters` });
         this.exhausted = true;
       }
@@ -188,7 +204,8 @@ export class MacroExpander {
   /** A macro's value; `argv` holds a parametric call's expanded arguments, null when not called as one. */
   private expandBody(definition: MacroDefinition, argv: readonly string[] | null, depth: number): string {
     if (definition.literal === true || definition.origin.kind === 'argument') return definition.body as string;
-    if (definition.opts === null || argv === null) return this.run(definition, [], depth);
+    if (definition.opts === null || argv === null) return this.runReusing(definition, depth);
+    this.unreusableRuns++;
     const parsed = parseOptions(argv, definition.opts);
     if (parsed.kind === 'error') {
       this.report({ severity: 'error', kind: 'syntax', message: `unknown option ${parsed.option} in %${definition.name}(${definition.opts})` });
@@ -214,8 +231,39 @@ export class MacroExpander {
     }
   }
 
+  /**
+   * run() without arguments, giving the last result again when nothing it depends on can have
+   * changed: the scope has not changed since (its generation), the call is outside any parametric
+   * call, and that expansion defined nothing, reported nothing, ran no native macro or parametric
+   * call and hit no limit. The limits still hold: the characters and the nesting that expansion
+   * took count again. Specs name the same macros (`%{buildroot}`, `%{_bindir}`) line after line.
+   */
+  private runReusing(definition: MacroDefinition, depth: number): string {
+    if (typeof definition.body !== 'string' || this.callLevel !== 0 || this.exhausted) return this.run(definition, [], depth);
+    const generation = this.scope.generation;
+    const last = this.reusable.get(definition);
+    if (last !== undefined && last.generation === generation
+      && this.produced + last.produced <= this.limits.maxOutput && depth + last.nesting <= this.limits.maxDepth) {
+      this.produced += last.produced;
+      return last.output;
+    }
+    const produced = this.produced;
+    const diagnostics = this.diagnostics.length;
+    const unreusable = this.unreusableRuns;
+    const deepest = this.deepest;
+    this.deepest = depth;
+    const output = this.run(definition, [], depth);
+    const nesting = this.deepest - depth;
+    this.deepest = Math.max(deepest, this.deepest);
+    if (!this.exhausted && this.scope.generation === generation && this.diagnostics.length === diagnostics && this.unreusableRuns === unreusable) {
+      this.reusable.set(definition, { generation, output, produced: this.produced - produced, nesting });
+    }
+    return output;
+  }
+
   private run(definition: MacroDefinition, args: readonly string[], depth: number): string {
     if (typeof definition.body === 'string') return definition.body === '' ? '' : this.expandAt(definition.body, depth + 1);
+    this.unreusableRuns++;
     const call: NativeCall = {
       args,
       expand: (text) => this.expandAt(text, depth + 1),
@@ -268,10 +316,24 @@ export class MacroExpander {
   }
 }
 
+/**
+ * `out` followed by `chunk`, which came from `[from, to)` of the text being expanded; `map`
+ * records that. A plain function, not a closure: expansion runs millions of times per corpus.
+ */
+function append(out: string, chunk: string, map: PieceCollector | undefined, from: number, to: number, literal: boolean): string {
+  if (map !== undefined && (chunk !== '' || !literal)) {
+    map.pieces.push({ start: out.length, end: out.length + chunk.length, source: { start: map.base + from, end: map.base + to }, literal });
+  }
+  return out + chunk;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading references
 
-const NAME_CHAR = /[A-Za-z0-9_]/;
+/** `[A-Za-z0-9_]`, tested on a character code: names are read a character at a time. */
+function isNameChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
 
 function parseBraced(text: string, at: number): ParsedReference | null {
   const close = matchClose(text, at + 1, '{', '}');
@@ -284,7 +346,7 @@ function parseBraced(text: string, at: number): ParsedReference | null {
     else check = true;
   }
   let e = i;
-  while (e < close && text[e] !== ':' && text[e] !== ' ') e++;
+  for (let c = text.charCodeAt(e); e < close && c !== 0x3a && c !== 0x20; c = text.charCodeAt(++e)); // up to `:` or a blank
   const rest = e < close ? text.slice(e + 1, close) : null;
   return {
     start: at, name: text.slice(i, e), negate, check, braced: true,
@@ -304,7 +366,7 @@ function parsePlain(text: string, at: number): ParsedReference | null {
   }
   const start = i;
   if (text[i] === '-') i++;
-  while (i < text.length && NAME_CHAR.test(text[i]!)) i++;
+  while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
   if (text[i] === '*') i += text[i + 1] === '*' ? 2 : 1;
   else if (text[i] === '#') i++;
   if (i === start) return null;
@@ -357,7 +419,7 @@ export function parseDefinition(text: string, start: number, raw = false): Parse
   let i = start;
   while (text[i] === ' ' || text[i] === '\t') i++;
   const nameStart = i;
-  while (i < text.length && NAME_CHAR.test(text[i]!)) i++;
+  while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
   const name = text.slice(nameStart, i);
   // rpm: a name starts with a letter, or with _ when it is longer than one character.
   if (!/^([A-Za-z]|_[A-Za-z0-9_])/.test(name)) return null;

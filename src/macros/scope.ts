@@ -45,40 +45,90 @@ export interface MacroDefinition {
  * pops), so a redefinition can be undone.
  */
 export class MacroScope {
+  /** The stacks this scope has changed; an empty one hides the base's. */
   private readonly table = new Map<string, MacroDefinition[]>();
   /** Definitions made inside parametric calls, newest last, so a call's end can drop them. */
   private readonly locals: MacroDefinition[] = [];
+  private changes = 0;
+
+  /**
+   * `base`: stacks to start from, read through until a name is changed and only then copied, so
+   * a scope over a target's few hundred macros costs nothing to make. The base must not change.
+   */
+  constructor(private readonly base: ReadonlyMap<string, readonly MacroDefinition[]> | null = null) {}
+
+  /**
+   * Counts the changes outside parametric calls (their arguments and local definitions are gone
+   * when they return): while it stays the same, a macro expands as it did, outside such calls.
+   */
+  get generation(): number {
+    return this.changes;
+  }
 
   define(definition: MacroDefinition): void {
-    const stack = this.table.get(definition.name);
+    if (definition.level === 0) this.changes++;
+    const stack = this.ownStack(definition.name);
     if (stack === undefined) this.table.set(definition.name, [definition]);
     else stack.push(definition);
     if (definition.level > 0) this.locals.push(definition);
   }
 
   undefine(name: string): void {
-    const stack = this.table.get(name);
+    this.changes++;
+    const stack = this.ownStack(name);
     stack?.pop();
-    if (stack?.length === 0) this.table.delete(name);
+    if (stack?.length === 0) this.forget(name);
   }
 
   get(name: string): MacroDefinition | undefined {
-    const stack = this.table.get(name);
-    return stack?.[stack.length - 1];
+    const stack = this.stack(name);
+    return stack === undefined || stack.length === 0 ? undefined : stack[stack.length - 1];
   }
 
   has(name: string): boolean {
-    return this.table.has(name);
+    const stack = this.stack(name);
+    return stack !== undefined && stack.length > 0;
+  }
+
+  /**
+   * A scope that starts with this one's definitions; changes to it leave this one as it is. This
+   * scope must not change while the derived one is in use.
+   */
+  derive(): MacroScope {
+    const derived = new MacroScope(this.base === null ? this.table : new Map([...this.base, ...this.table]));
+    derived.locals.push(...this.locals);
+    return derived;
   }
 
   /** Drops every definition made at `level` or deeper: the end of a parametric call. */
   dropLevel(level: number): void {
     while (this.locals.length > 0 && this.locals[this.locals.length - 1]!.level >= level) {
       const local = this.locals.pop()!;
-      const stack = this.table.get(local.name);
+      const stack = this.ownStack(local.name);
       const at = stack?.lastIndexOf(local) ?? -1;
       if (at >= 0) stack!.splice(at, 1);
-      if (stack?.length === 0) this.table.delete(local.name);
+      if (stack?.length === 0) this.forget(local.name);
     }
+  }
+
+  private stack(name: string): readonly MacroDefinition[] | undefined {
+    return this.table.get(name) ?? this.base?.get(name);
+  }
+
+  /** The stack of `name` that this scope may change, copied from the base on first change. */
+  private ownStack(name: string): MacroDefinition[] | undefined {
+    let stack = this.table.get(name);
+    if (stack === undefined) {
+      const inherited = this.base?.get(name);
+      if (inherited === undefined) return undefined;
+      stack = inherited.slice();
+      this.table.set(name, stack);
+    }
+    return stack;
+  }
+
+  /** After a name's last definition goes: an empty stack stays only to hide the base's. */
+  private forget(name: string): void {
+    if (this.base?.has(name) !== true) this.table.delete(name);
   }
 }

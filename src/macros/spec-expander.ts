@@ -1,13 +1,14 @@
+import { compact } from '../parse/compact.js';
 import type { ConditionalDirective, Line, Section, SectionName, SpecFile } from '../parse/cst.js';
 import { evaluateExpression, isTrue } from './expression.js';
 import { DEFAULT_LIMITS, type ExpansionLimits, MacroExpander, type MacroDiagnostic } from './expand.js';
 import type { MacroScope } from './scope.js';
-import type { MappedText } from './source-map.js';
+import type { MappedText, SourcePiece } from './source-map.js';
 import type { MacroTable } from './builtins/rpm.js';
 import { type PrepContext, renderPatch, renderSetup } from './prep.js';
 import { sectionHeaderOf } from './section-header.js';
 import { type Target, targetScope } from './targets.js';
-import { hasUnknown } from './unknown.js';
+import { hasUnknown, UNKNOWN_OPEN } from './unknown.js';
 
 /**
  * Whether a line is read for the target: `active` (its branch is taken), `inactive` (never on
@@ -97,15 +98,35 @@ export interface SpecSource {
 function withoutLineEnd(mapped: MappedText, eol: string): MappedText {
   if (eol === '' || !mapped.text.endsWith(eol)) return mapped;
   const end = mapped.text.length - eol.length;
-  const pieces = mapped.pieces
-    .filter((piece) => piece.start < end)
-    .map((piece) => (piece.end <= end ? piece : { ...piece, end, source: piece.literal ? { start: piece.source.start, end: piece.source.start + (end - piece.start) } : piece.source }));
-  return { text: mapped.text.slice(0, end), pieces };
+  const pieces: SourcePiece[] = [];
+  for (const piece of mapped.pieces) {
+    if (piece.start >= end) continue;
+    pieces.push(piece.end <= end ? piece : { ...piece, end, source: piece.literal ? { start: piece.source.start, end: piece.source.start + (end - piece.start) } : piece.source });
+  }
+  return { text: mapped.text.slice(0, end), pieces: compact(pieces) };
+}
+
+/** Text that expands to itself and is one physical line: no `%`, no unknown region, no newline before its end. */
+function isPlain(text: string): boolean {
+  const newline = text.indexOf('\n');
+  return (newline === -1 || newline === text.length - 1) && !text.includes('%') && !text.includes(UNKNOWN_OPEN);
+}
+
+/** Text mapped character for character to the source at `start`, as expansion maps literal text. */
+function literalText(text: string, start: number): MappedText {
+  return { text, pieces: text === '' ? [] : [{ start: 0, end: text.length, source: { start, end: start + text.length }, literal: true }] };
 }
 
 /** A buffer split into physical lines, each keeping its `\n`; an empty buffer is one empty line. */
 function splitPhysical(buffer: string): string[] {
-  return buffer === '' ? [''] : buffer.split(/(?<=\n)/);
+  const lines: string[] = [];
+  let start = 0;
+  for (let newline = buffer.indexOf('\n'); newline >= 0; newline = buffer.indexOf('\n', start)) {
+    lines.push(buffer.slice(start, newline + 1));
+    start = newline + 1;
+  }
+  if (start < buffer.length || lines.length === 0) lines.push(buffer.slice(start));
+  return lines;
 }
 
 /** Wraps the target's `%py_byte_compile` so each call is recorded with its expanded arguments. */
@@ -178,13 +199,14 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
   const lines: ExpandedLine[] = [];
   const diagnostics: SpecDiagnostic[] = [];
   const frames: Frame[] = [];
-  const current = (): LineState => frames[frames.length - 1]?.state ?? 'active';
+  // frames[-1] of an empty array would be a slow property lookup in V8, once per line.
+  const current = (): LineState => (frames.length === 0 ? 'active' : frames[frames.length - 1]!.state);
   const source = file.source;
 
   const expandSpan = (line: Line, start: number, end: number): MappedText => {
     const before = expander.diagnostics.length;
     const mapped = expander.expandMapped(source.slice(start, end), start);
-    for (const diagnostic of expander.diagnostics.slice(before)) diagnostics.push({ ...diagnostic, line });
+    for (let i = before; i < expander.diagnostics.length; i++) diagnostics.push({ ...expander.diagnostics[i]!, line });
     return mapped;
   };
 
@@ -217,12 +239,19 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
       currentLine = line;
       currentState = state;
       expander.definitionOrigin = { kind: 'spec', span: line.span };
+      const raw = source.slice(line.span.start, line.span.end);
+      if (isPlain(raw)) {
+        // Most lines: nothing to expand, one physical line, so no conditional in it either.
+        const content = raw.slice(0, raw.length - line.eol.length);
+        lines.push({ line, section, state, expanded: literalText(content, line.span.start), physical: [{ text: readPhysical(raw, line), state, conditional: false }] });
+        continue;
+      }
       // The line end goes in too: %define, %global and %dnl swallow it, as in rpm.
       const withEnd = expandSpan(line, line.span.start, line.span.end);
       const expanded = withoutLineEnd(withEnd, line.eol);
       const physical: PhysicalLine[] = [];
       for (const text of splitPhysical(withEnd.text)) {
-        const directive = CONDITIONAL_LINE.exec(text);
+        const directive = text.includes('%') ? CONDITIONAL_LINE.exec(text) : null;
         if (directive !== null) {
           const rest = text.slice(directive[0].length);
           const own = decideConditional((directive[1] ?? directive[2]) as ConditionalDirective, frames, () => rest.replace(/\n$/, ''));
@@ -236,7 +265,7 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
         }
         physical.push({ text: readPhysical(text, line), state: lineState, conditional: false });
       }
-      lines.push({ line, section, state, expanded, physical });
+      lines.push({ line, section, state, expanded, physical: compact(physical) });
     }
   }
   if (reading === 'files') scope.undefine('license');

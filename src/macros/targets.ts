@@ -90,6 +90,20 @@ export function findTarget(id: string): Target | undefined {
  * host rpm's macro files there, as rpmspec does before the reference macro files.
  */
 export function targetScope(target: Target, overrides: readonly MacroTable[] = []): MacroScope {
+  if (overrides.length > 0) return buildTargetScope(target, overrides);
+  // Without overrides the scope depends on the target alone: built once, derived for each spec.
+  let built = BUILT_SCOPES.get(target);
+  if (built === undefined) {
+    built = buildTargetScope(target, []);
+    BUILT_SCOPES.set(target, built);
+  }
+  return built.derive();
+}
+
+/** Never handed out, only derived from, so they never change. */
+const BUILT_SCOPES = new WeakMap<Target, MacroScope>();
+
+function buildTargetScope(target: Target, overrides: readonly MacroTable[]): MacroScope {
   const scope = new MacroScope();
   const tables: [string, MacroTable][] = [
     ['rpm', RPM_PATHS], ['rpm', RPM_TOOLS], ['rpm', RPM_PREP], ['rpm', RPM_BUILD_CONDITIONALS],

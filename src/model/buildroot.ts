@@ -290,6 +290,8 @@ function unquote(word: string): string {
 
 /** `/a/./b//c/` → `/a/b/c`. */
 export function normalisePath(path: string): string {
+  // Most paths are normal already; the regexes below change only paths holding one of these.
+  if (!path.includes('/.') && !path.includes('//') && !path.endsWith('/')) return path;
   return path.replace(/\/\.(?=\/|$)/g, '').replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
 }
 

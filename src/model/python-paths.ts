@@ -37,6 +37,55 @@ export function mayHoldPrivateModules(path: string): boolean {
 
 /** Whether `path` is `prefix` or below it, by whole path components. */
 export function isBelow(path: string, prefix: string): boolean {
-  const base = prefix.replace(/\/+$/, '');
+  const base = withoutTrailingSlashes(prefix);
   return path === base || path.startsWith(`${base}/`) || base === '';
+}
+
+function withoutTrailingSlashes(path: string): string {
+  return path.endsWith('/') ? path.replace(/\/+$/, '') : path;
+}
+
+/**
+ * The path and each directory above it, as isBelow() compares them: `isBelow(path, prefix)`
+ * holds when `prefix` without trailing slashes is one of these, or is empty (the root). Lets a
+ * set of paths answer isBelow() for many paths in one lookup each instead of a scan of the set.
+ */
+function pathAndParents(path: string): string[] {
+  const found = [path];
+  for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) found.push(path.slice(0, slash));
+  return found;
+}
+
+/** Directories, asked whether a path is below any of them (isBelow). */
+export class DirectorySet {
+  private readonly bases = new Set<string>();
+  private readonly root: boolean;
+
+  constructor(dirs: Iterable<string>) {
+    let root = false;
+    for (const dir of dirs) {
+      const base = withoutTrailingSlashes(dir);
+      if (base === '') root = true;
+      else this.bases.add(base);
+    }
+    this.root = root;
+  }
+
+  holdsAbove(path: string): boolean {
+    return this.root || pathAndParents(path).some((parent) => this.bases.has(parent));
+  }
+}
+
+/** Paths, asked whether any of them is below a directory (isBelow). */
+export class PathSet {
+  private readonly parents = new Set<string>();
+
+  constructor(paths: Iterable<string>) {
+    for (const path of paths) for (const parent of pathAndParents(path)) this.parents.add(parent);
+  }
+
+  holdsBelow(dir: string): boolean {
+    const base = withoutTrailingSlashes(dir);
+    return base === '' ? this.parents.size > 0 : this.parents.has(base);
+  }
 }

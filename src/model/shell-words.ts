@@ -27,25 +27,25 @@ export function shellWords(text: string, operators = false): ShellWord[] {
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
-    const operator = /^(&&|\|\||;;|[;|&\n])/.exec(text.slice(i, i + 2));
+    const operator = operatorAt(text, i);
     if (operator !== null) {
-      if (operators) words.push({ text: operator[0], start: i, end: i + operator[0].length, operator: true });
-      i += operator[0].length;
+      if (operators) words.push({ text: operator, start: i, end: i + operator.length, operator: true });
+      i += operator.length;
       continue;
     }
     const start = i;
-    let quote: string | null = null;
+    // Character codes and indexOf(): this loop reads every character of every %install command.
     while (i < text.length) {
-      const d = text[i]!;
-      if (quote !== null) {
-        if (d === quote) quote = null;
-        i++;
-      } else if (d === '"' || d === "'") {
-        quote = d;
-        i++;
-      } else if (d === '\\' && i + 1 < text.length) {
+      const d = text.charCodeAt(i);
+      if (d === 0x22 || d === 0x27) {
+        // A quoted part runs to the same quote, or to the end of the text.
+        const close = text.indexOf(text[i]!, i + 1);
+        i = close < 0 ? text.length : close + 1;
+      } else if (d === 0x5c && i + 1 < text.length) {
         i += 2;
-      } else if (/[\s;&|]/.test(d)) {
+      } else if (d === 0x20 || d === 0x09 || d === 0x0d || d === 0x0a || d === 0x3b || d === 0x26 || d === 0x7c) {
+        // Only the blanks skipped above end a word: ending one on any other `\s` (a no-break
+        // space, a BOM) made an empty word there and looped forever.
         break;
       } else {
         i++;
@@ -54,4 +54,12 @@ export function shellWords(text: string, operators = false): ShellWord[] {
     words.push({ text: text.slice(start, i), start, end: i, operator: false });
   }
   return words;
+}
+
+/** The command separator at `i`: `&&`, `||`, `;;`, or one of `;`, `|`, `&` and newline. */
+function operatorAt(text: string, i: number): string | null {
+  const c = text[i];
+  if (c === '\n') return c;
+  if (c !== ';' && c !== '|' && c !== '&') return null;
+  return text[i + 1] === c ? c + c : c;
 }

@@ -35,8 +35,15 @@ export function indexBrackets(text: string): BracketIndex {
     const top = stack.pop();
     if (top !== undefined && top < 0) matches.set(~top, at);
   };
+  // Most characters are none of these: a sticky regex skips each run of them natively (test()
+  // rather than exec(), which would allocate a match per bracket).
+  const plain = /[^\\%{}()[\]]*/y;
   const length = text.length;
   for (let i = 0; i < length; i++) {
+    plain.lastIndex = i;
+    plain.test(text);
+    i = plain.lastIndex;
+    if (i >= length) break;
     switch (text.charCodeAt(i)) {
       case 0x5c: // backslash: rpm skips the next character
         i++;

@@ -4,6 +4,7 @@ import type {
   MacroRef, MacroText, RawFile, SectionHeaderLine, SectionName, SectionOption, Span, TagLine, TextLine,
   TextPart, Token,
 } from './cst.js';
+import { compact } from './compact.js';
 
 /** What peggy's `range()` gives an action. */
 interface PeggyRange {
@@ -59,6 +60,9 @@ function span(range: PeggyRange): Span {
 
 /** The functions grammar actions call; each attaches spans and nothing else. */
 export class TreeBuilder {
+  /** Whether a reference nested too deep was kept opaque; without one there is nothing to report. */
+  madeOpaque = false;
+
   constructor(private readonly source: string) {}
 
   file(bom: Token | null, lines: Line[]): RawFile {
@@ -165,7 +169,7 @@ export class TreeBuilder {
       if ('kind' in item) paths.push(item);
       else directives.push(item);
     }
-    return { kind: 'file-entry', span: span(range), eol, directives, paths };
+    return { kind: 'file-entry', span: span(range), eol, directives: compact(directives), paths: compact(paths) };
   }
 
   changelogEntry(range: PeggyRange, text: MacroText | null, eol: string): ChangelogEntryLine {
@@ -205,17 +209,21 @@ export class TreeBuilder {
   /** Joins adjacent literals so a run of plain text is one node. */
   text(range: PeggyRange, parts: TextPart[]): MacroText {
     const merged: TextPart[] = [];
+    // Kept aside: reading merged[-1] of an empty array is a slow property lookup in V8.
+    let last: TextPart | undefined;
     for (const part of parts) {
-      const last = merged[merged.length - 1];
       if (part.kind === 'literal' && last?.kind === 'literal' && last.span.end === part.span.start) {
-        merged[merged.length - 1] = {
-          kind: 'literal', span: { start: last.span.start, end: part.span.end }, text: last.text + part.text,
-        };
+        last = this.literal({ start: last.span.start, end: part.span.end }, this.source.slice(last.span.start, part.span.end));
+        merged[merged.length - 1] = last;
       } else {
         merged.push(part);
+        last = part;
       }
     }
-    return { kind: 'text', span: span(range), parts: merged };
+    // Most texts are one literal over the same range: sharing its span saves an object per line.
+    const only = merged.length === 1 ? merged[0]! : null;
+    const sameSpan = only !== null && only.span.start === range.start && only.span.end === range.end ? only.span : span(range);
+    return { kind: 'text', span: sameSpan, parts: compact(merged) };
   }
 
   operandText(range: PeggyRange, first: TextPart[], rest: [Literal, TextPart[]][]): MacroText {
@@ -249,14 +257,17 @@ export class TreeBuilder {
   }
 
   opaqueInside(): BraceInside {
+    this.madeOpaque = true;
     return { kind: 'opaque' };
   }
 
   shell(range: PeggyRange, body: MacroText | null): TextPart {
+    if (body === null) this.madeOpaque = true;
     return body === null ? { kind: 'opaque', span: span(range) } : { kind: 'shell', span: span(range), body };
   }
 
   exprRef(range: PeggyRange, body: MacroText | null): TextPart {
+    if (body === null) this.madeOpaque = true;
     return body === null ? { kind: 'opaque', span: span(range) } : { kind: 'expr', span: span(range), body };
   }
 

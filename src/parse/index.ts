@@ -28,11 +28,12 @@ export const MAX_MACRO_NESTING = 64;
 export function parseSpec(text: string, _options: ParseOptions = {}): ParseResult {
   const pending: PendingDiagnostic[] = [];
   const brackets = indexBrackets(text);
+  const builder = new TreeBuilder(text);
   let raw: RawFile;
   try {
     raw = generatedParse(text, {
       startRule: 'File',
-      builder: new TreeBuilder(text),
+      builder,
       brackets,
       maxDepth: MAX_MACRO_NESTING,
       initialBody: 'preamble',
@@ -53,7 +54,7 @@ export function parseSpec(text: string, _options: ParseOptions = {}): ParseResul
     // Every line would look malformed; one diagnostic says why.
     return { file, diagnostics: locate([{ code: 'SP011', message: 'the file is UTF-16 encoded; rpm reads spec files as UTF-8', span: { start: 0, end: 2 } }], text) };
   }
-  pending.push(...diagnostics, ...deepNesting(file));
+  pending.push(...diagnostics, ...(builder.madeOpaque ? deepNesting(file) : []));
   return { file, diagnostics: locate(pending, text) };
 }
 

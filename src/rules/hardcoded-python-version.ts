@@ -69,11 +69,13 @@ export default defineRule({
     const reported = new Set<string>();
     for (const line of checkedLines(ctx.expansion.lines)) {
       const text = ctx.source.slice(line.line.span.start, line.line.span.end);
-      for (const pattern of PATTERNS) {
+      // Spans reported on other lines cannot overlap this line's: checking them would be quadratic.
+      const reportedHere: Span[] = [];
+      for (const pattern of mayMatch(text) ? PATTERNS : []) {
         for (const match of text.matchAll(pattern.regex)) {
           const start = line.line.span.start + match.index;
           const span = { start, end: start + match[0].length };
-          if ([...reported].some((key) => overlapsKey(key, span))) continue;
+          if (reportedHere.some((other) => other.start < span.end && span.start < other.end)) continue;
           const version = pattern.version?.(match) ?? match[1]!;
           const major = version.split('.')[0];
           const wanted = major === '2' && python2Allowed ? '2.7' : expected;
@@ -82,13 +84,15 @@ export default defineRule({
           const fix = replacement === null ? undefined
             : makeFix(`Replace ${match[0]} with ${replacement}`, version === wanted ? 'safe' : 'unsafe', [edit.replace(span, replacement)]);
           reported.add(`${span.start}:${span.end}`);
+          reportedHere.push(span);
           yield ctx.report('literal', { version, text: match[0], expected: wanted }, span, {
             severity: version === wanted ? 'warning' : 'error',
             ...(fix === undefined ? {} : { fix }),
           });
         }
       }
-      yield* viaMacros(ctx, line, expected, python2Allowed, reported);
+      // Checked here, not in viaMacros(): a generator made for every line costs more than the check.
+      if (line.expanded !== null && mayMatch(line.expanded.text)) yield* viaMacros(ctx, line, expected, python2Allowed, reported);
     }
   },
 });
@@ -98,7 +102,7 @@ function* viaMacros(
   ctx: RuleContext<typeof messages>, line: ExpandedLine, expected: string, python2Allowed: boolean, reported: Set<string>,
 ): Generator<Report> {
   const expanded = line.expanded;
-  if (expanded === null) return;
+  if (expanded === null || !mayMatch(expanded.text)) return;
   for (const match of expanded.text.matchAll(/python(\d\.\d+)(?=\/|\s|$|")|-py(\d\.\d+)\.egg-info/g)) {
     const versionAt = match.index + match[0].indexOf(match[1] ?? match[2]!);
     const span = sourceOf(expanded, versionAt, versionAt + (match[1] ?? match[2]!).length);
@@ -151,8 +155,8 @@ function selfReferential(line: ExpandedLine, pattern: Pattern): boolean {
     && (pattern.python3?.startsWith('%{python') ?? false) && !pattern.python3!.includes('/');
 }
 
-function overlapsKey(key: string, span: Span): boolean {
-  const [start, end] = key.split(':').map(Number) as [number, number];
-  return start < span.end && span.start < end;
+/** Every pattern holds `python` or `-py`: most lines hold neither and need no regex run. */
+function mayMatch(text: string): boolean {
+  return text.includes('python') || text.includes('-py');
 }
 

@@ -3,7 +3,7 @@ import { pythonMacroPackage } from '../macros/builtins/python-packages.js';
 import { MacroExpander } from '../macros/expand.js';
 import type { ExpandedLine } from '../macros/spec-expander.js';
 import { isInPythonDir, pythonDirVersion } from '../model/python-paths.js';
-import type { Line, MacroText, Span, TextPart } from '../parse/cst.js';
+import type { Line, MacroText, Span } from '../parse/cst.js';
 import { textsOfLine } from '../parse/texts-of-line.js';
 import { defineRule } from './define-rule.js';
 import { isInterpreterPackage } from './utils/interpreter-package.js';
@@ -63,8 +63,7 @@ export default defineRule({
 function generatesBuildRequires(lines: readonly ExpandedLine[], source: string): boolean {
   return lines.some((l) => {
     if (l.state === 'inactive') return false;
-    const written = source.slice(l.line.span.start, l.line.span.end);
-    return (l.section.name === 'generate_buildrequires' && /%\{?pyproject_buildrequires\b/.test(written))
+    return (l.section.name === 'generate_buildrequires' && /%\{?pyproject_buildrequires\b/.test(source.slice(l.line.span.start, l.line.span.end)))
       || (l.line.kind === 'tag' && /^buildsystem$/i.test(l.line.name.text) && /pyproject/.test(l.expanded?.text ?? ''));
   });
 }
@@ -114,20 +113,22 @@ interface NamedRef {
 
 function macroRefs(line: Line): NamedRef[] {
   const refs: NamedRef[] = [];
-  const visit = (text: MacroText | null): void => {
-    for (const part of text?.parts ?? []) collect(part);
-  };
-  const collect = (part: TextPart): void => {
+  for (const text of textsOfLine(line)) collectRefs(text, refs);
+  return refs;
+}
+
+/** Adds the references in `text` to `refs`, in order (no closures: this runs on every line). */
+function collectRefs(text: MacroText | null, refs: NamedRef[]): void {
+  if (text === null) return;
+  for (const part of text.parts) {
     if (part.kind === 'macro') {
       // `%{?python_provide:…}` works without the macro, so it is no sign that the package needs it.
-      if (part.flags.includes('?')) return;
+      if (part.flags.includes('?')) continue;
       if (part.name !== null) refs.push({ name: part.name.text, span: part.span });
-      visit(part.body);
-      visit(part.args);
+      collectRefs(part.body, refs);
+      collectRefs(part.args, refs);
     } else if (part.kind === 'shell' || part.kind === 'expr') {
-      visit(part.body);
+      collectRefs(part.body, refs);
     }
-  };
-  for (const text of textsOfLine(line)) visit(text);
-  return refs;
+  }
 }

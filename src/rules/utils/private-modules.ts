@@ -1,5 +1,5 @@
 import { type BuildrootModel, type InstalledPath, isConcretePath, type ShippedPath } from '../../model/buildroot.js';
-import { isBelow, mayHoldPrivateModules } from '../../model/python-paths.js';
+import { DirectorySet, isBelow, mayHoldPrivateModules, PathSet } from '../../model/python-paths.js';
 
 /** A Python module outside the Python dirs, as `%install` writes it or `%files` ships it. */
 export interface PrivateModule {
@@ -33,14 +33,21 @@ function isImportable(path: string): boolean {
 }
 
 function installedOrShipped(model: BuildrootModel): PrivateModule[] {
+  // Sets, not scans of every path for every path: a spec with thousands of files stays linear.
+  let python: PathSet | undefined;
+  const confirmedPython = (dir: string): boolean => {
+    python ??= pythonEvidence(model.installed, model.shipped);
+    return python.holdsBelow(dir);
+  };
   const fromInstall = model.installed
     .filter((i) => i.state === 'active' && mayHoldPrivateModules(i.path)
-      && (i.python === 'yes' || (i.python === 'maybe' && confirmedPython(i.path, model.installed, model.shipped))))
+      && (i.python === 'yes' || (i.python === 'maybe' && confirmedPython(i.path))))
     .map((i): PrivateModule => ({ path: i.path, kind: i.kind, span: i.span, dir: i.kind === 'file' ? dirname(i.path) : i.path, writtenDir: i.writtenDir }));
+  const installedDirs = new DirectorySet(fromInstall.map((i) => i.path));
   const fromFiles = model.shipped
     .filter((s) => s.state === 'active' && isConcretePath(s.path) && isPythonSource(s.path) && mayHoldPrivateModules(s.path)
       && !s.directives.some((d) => NOT_CONTENT.has(d))
-      && !fromInstall.some((i) => isBelow(s.path, i.path)))
+      && !installedDirs.holdsAbove(s.path))
     .map((s): PrivateModule => {
       // `x.py*` is the one source with its old .pyc/.pyo beside it.
       const path = s.path.replace(/\.py\*$/, '.py');
@@ -69,7 +76,10 @@ function dirname(path: string): string {
   return path.replace(/\/[^/]*$/, '') || '/';
 }
 
-function confirmedPython(dir: string, installed: readonly InstalledPath[], shipped: readonly ShippedPath[]): boolean {
-  return shipped.some((s) => isBelow(s.path, dir) && (isPythonSource(s.path) || s.path.includes('__pycache__')))
-    || installed.some((i) => i.python === 'yes' && isBelow(i.path, dir));
+/** The paths that show Python below a directory: Python sources and caches `%files` ships, Python `%install` writes. */
+function pythonEvidence(installed: readonly InstalledPath[], shipped: readonly ShippedPath[]): PathSet {
+  return new PathSet([
+    ...shipped.filter((s) => isPythonSource(s.path) || s.path.includes('__pycache__')).map((s) => s.path),
+    ...installed.filter((i) => i.python === 'yes').map((i) => i.path),
+  ]);
 }
