@@ -3,7 +3,7 @@ import { lintText, type LintResult } from '../engine/lint.js';
 import { IoError } from '../errors.js';
 import type { Applicability } from '../fix/edit.js';
 import { unifiedDiff } from '../fix/unified-diff.js';
-import { decodeSpec, encodeSpec, readSpecFile, type SpecSource } from '../io/spec-source.js';
+import { decodeSpec, encodeSpec, readSpecFileSync, type SpecSource } from '../io/spec-source.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import type { FileProblems } from '../report/problem.js';
 import type { Finding, Severity } from '../rules/types.js';
@@ -52,7 +52,7 @@ export async function runFileJob(job: FileJob): Promise<FileOutcome> {
   const outcome = { problems: null, diff: NO_BYTES, fixedStdin: null, fixesWritten: 0, notes: [] as string[], ioError: null, internalErrors: [] as string[] };
   let source: SpecSource;
   try {
-    source = job.stdin === undefined ? await readSpecFile(job.path) : { path: job.path, ...decodeSpec(job.stdin) };
+    source = job.stdin === undefined ? readSpecFileSync(job.path) : { path: job.path, ...decodeSpec(job.stdin) };
   } catch (error) {
     if (error instanceof IoError) return { ...outcome, ioError: error.message };
     throw error;
