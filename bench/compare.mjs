@@ -5,24 +5,15 @@
 //   - the whole corpus through the CLI: wall time and peak memory, on one thread and on the default.
 // A tool that is not installed is reported as skipped. BENCH_SAMPLE sets the sample size (200).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { benchSpecs, corpus, root, source } from './bench-specs.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const cli = join(root, 'dist/cli.js');
-const corpus = resolve(root, '../shared/corpus');
 const reference = resolve(root, '../shared/reference');
-const source = existsSync(corpus) ? corpus : join(root, 'specs-examples');
 if (source !== corpus) console.log(`note: ${corpus} is absent; measuring specs-examples/ instead`);
 
-const files = [];
-(function walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path);
-    else if (name.endsWith('.spec')) files.push(path);
-  }
-})(source);
+const files = benchSpecs();
 
 // Every k-th spec: a fixed sample across all the corpus's sources, the same in every run.
 const sampleSize = Math.min(Number(process.env.BENCH_SAMPLE ?? 200), files.length);

@@ -4,26 +4,16 @@
 // Then the whole lint (every rule, target fedora, files read included) in a fresh process, whose
 // peak RSS is the corpus run's own, and how the time of a spec grows with its size.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { decodeSpec, lintText, parseSpec } from '../dist/index.js';
 import { expandSpec } from '../dist/macros/spec-expander.js';
 import { findTarget } from '../dist/macros/targets.js';
+import { benchSpecs, corpus, root, source } from './bench-specs.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const corpus = resolve(root, '../shared/corpus');
-const source = existsSync(corpus) ? corpus : join(root, 'specs-examples');
 const lintOnly = process.argv[2] === '--lint-corpus';
 if (source !== corpus && !lintOnly) console.log(`note: ${corpus} is absent; measuring specs-examples/ instead`);
 
-const files = [];
-(function walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path);
-    else if (name.endsWith('.spec')) files.push(path);
-  }
-})(source);
+const files = benchSpecs();
 if (lintOnly) lintCorpus();
 const texts = files.map((path) => readFileSync(path, 'latin1'));
 const megabytes = texts.reduce((n, t) => n + t.length, 0) / 1e6;

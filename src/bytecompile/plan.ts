@@ -3,9 +3,9 @@ import { applyFixes, type FixCandidate } from '../fix/apply.js';
 import type { Edit } from '../fix/edit.js';
 import { fixUntilStable, type FixPassLint } from '../fix/loop.js';
 import { MacroExpander } from '../macros/expand.js';
-import { expandSpec, type SpecExpansion } from '../macros/spec-expander.js';
+import type { SpecExpansion } from '../macros/spec-expander.js';
 import type { Target } from '../macros/targets.js';
-import { buildBuildrootModel, type BuildrootModel } from '../model/buildroot.js';
+import type { BuildrootModel } from '../model/buildroot.js';
 import type { Finding } from '../rules/types.js';
 import { automaticBytecompileSwitches } from '../rules/utils/automatic-bytecompile.js';
 import { python3InterpreterMacro } from '../rules/utils/python3-interpreter-macro.js';
@@ -124,8 +124,7 @@ function analyse(text: string, options: PlanOptions): Pass {
   // Only the plan's rules report: pragmas still suppress their findings, but tidying unused
   // pragmas (SL001) is not byte-compilation, and the plan must not touch them.
   const lint = lintText(text, { filename: options.filename, target: options.target, rules: BYTECOMPILE_RULES, codes: PLAN_RULE_IDS });
-  const expansion = expandSpec(lint.parse.file, options.target);
-  const model = buildBuildrootModel(expansion);
+  const { expansion, buildroot: model } = lint;
   const overrideIsSafe = pythonOverrideIsSafe(expansion, text);
   const candidates: FixCandidate[] = lint.findings.flatMap((f) => {
     if (f.fix === undefined) return [];

@@ -2,8 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { SUPPRESSION_DIAGNOSTICS } from '../engine/suppression-diagnostics.js';
 import { UsageError } from '../errors.js';
 import { codeOf } from '../rules/codes.js';
-import { PARSE_DIAGNOSTICS, type ParseDiagnosticCode } from '../parse/diagnostics.js';
-import { PARSE_DIAGNOSTIC_SUMMARIES } from '../report/rule-descriptions.js';
+import { PARSE_DIAGNOSTICS } from '../parse/diagnostics.js';
 import { RULES } from '../rules/index.js';
 import type { FixAvailability, Severity } from '../rules/types.js';
 import type { CliIo } from './io.js';
@@ -26,9 +25,7 @@ interface Documented {
 
 const DOCUMENTED: readonly Documented[] = [
   ...RULES.map(({ meta }): Documented => ({ id: meta.id, name: meta.name, severity: meta.severity, fixable: meta.fixable, ...meta.docs, url: meta.url })),
-  ...Object.entries(PARSE_DIAGNOSTICS).map(([id, meta]): Documented => ({
-    id, name: meta.name, severity: meta.severity, fixable: 'never', summary: PARSE_DIAGNOSTIC_SUMMARIES[id as ParseDiagnosticCode],
-  })),
+  ...Object.entries(PARSE_DIAGNOSTICS).map(([id, meta]): Documented => ({ id, ...meta, fixable: 'never' })),
   ...Object.entries(SUPPRESSION_DIAGNOSTICS).map(([id, meta]): Documented => ({ id, ...meta })),
 ];
 

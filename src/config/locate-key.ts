@@ -1,3 +1,5 @@
+import { LineIndex } from '../parse/line-index.js';
+
 /**
  * Positions for config keys, which the TOML parser does not report once a document is valid.
  * A line scanner that knows table headers, `key = value` lines and where a value's brackets close;
@@ -30,12 +32,8 @@ const KEY_LINE = new RegExp(String.raw`^(\s*)(${DOTTED})\s*=`);
 
 export function keyLocator(source: string): KeyLocator {
   const seen = scan(source);
-  const starts = lineStarts(source);
-  const position = (offset: number): SourcePosition => {
-    let line = 0;
-    while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
-    return { line: line + 1, column: offset - starts[line]! + 1 };
-  };
+  const index = new LineIndex(source);
+  const position = (offset: number): SourcePosition => index.position(offset);
   return {
     locate(path, item) {
       for (let n = path.length; n > 0; n--) {
@@ -138,10 +136,4 @@ function bracketDepth(text: string, depth: number): number {
 function findQuoted(source: string, item: string, from: number, to: number): number {
   const candidates = [JSON.stringify(item), `'${item}'`].map((q) => source.indexOf(q, from)).filter((i) => i !== -1 && i < to);
   return candidates.length === 0 ? -1 : Math.min(...candidates);
-}
-
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }

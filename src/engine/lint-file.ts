@@ -15,5 +15,6 @@ export interface LintFileResult extends LintResult {
 export async function lintFile(path: string, options: LintOptions = {}): Promise<LintFileResult> {
   const source = await readSpecFile(path);
   const result = lintText(source.text, { ...options, filename: options.filename ?? path });
-  return { ...result, path, encoding: source.encoding };
+  // Added to the result itself: a spread would run its lazy expansion even when nothing asks.
+  return Object.assign(result, { path, encoding: source.encoding });
 }

@@ -31,6 +31,9 @@ export interface LintResult {
   readonly findings: readonly Finding[];
   /** Rules that threw: the tool could not do its job on this file. */
   readonly internalErrors: readonly string[];
+  /** The spec as the target reads it, and what its %install and %files do: the rules' own, made once. */
+  readonly expansion: SpecExpansion;
+  readonly buildroot: BuildrootModel;
 }
 
 /** Lints spec text: parses, expands for the target, runs the rules, and stamps their reports. */
@@ -90,7 +93,11 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const all = [...kept, ...pragmaFindings]
     .sort((a, b) => a.finding.span.start - b.finding.span.start || a.order - b.order)
     .map((r) => withSeverity(r.finding, options.severity));
-  return { source: text, parse, target, findings: all, internalErrors };
+  return {
+    source: text, parse, target, findings: all, internalErrors,
+    get expansion() { return shared.expansion; },
+    get buildroot() { return shared.buildroot; },
+  };
 }
 
 function withSeverity(finding: Finding, overrides: ReadonlyMap<string, Severity> | undefined): Finding {

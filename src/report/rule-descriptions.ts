@@ -17,23 +17,6 @@ export interface RuleDescription {
   readonly tags: readonly string[];
 }
 
-// PARSE_DIAGNOSTICS carries no prose, and a report needs a sentence for each; the Record type
-// makes a new diagnostic code fail to compile until it has one.
-export const PARSE_DIAGNOSTIC_SUMMARIES: Readonly<Record<ParseDiagnosticCode, string>> = {
-  SP000: 'The parser failed on this file (a speclint bug); the file was read as plain lines',
-  SP001: 'A %{, %( or %[ is never closed',
-  SP002: 'An %else, %elif or %endif has no %if to belong to',
-  SP003: 'An %if is still open at the end of the file',
-  SP004: 'An %else or %elif comes after the %else of the same block',
-  SP005: 'An %if or %elif has no condition, or one rpm cannot read as an expression',
-  SP006: 'A line looks like a misspelt section name',
-  SP007: 'A preamble tag that rpm does not know',
-  SP008: 'A line in the preamble or a %package section that is neither a tag nor a macro',
-  SP009: 'A %define or %global has nothing to define',
-  SP010: 'Macro references are nested too deep to analyse',
-  SP011: 'The file is UTF-16 encoded, which rpm cannot read',
-};
-
 const ALL_PARSE_DIAGNOSTICS = Object.keys(PARSE_DIAGNOSTICS) as ParseDiagnosticCode[];
 
 /**
@@ -56,7 +39,7 @@ export function describeRules(rules: readonly Rule[], parseDiagnostics: readonly
     id: code,
     name: PARSE_DIAGNOSTICS[code].name,
     severity: PARSE_DIAGNOSTICS[code].severity,
-    summary: PARSE_DIAGNOSTIC_SUMMARIES[code],
+    summary: PARSE_DIAGNOSTICS[code].summary,
     tags: ['parse'],
   }));
   return [...fromRules, ...fromParser];

@@ -1,4 +1,5 @@
 import type { Span } from '../parse/cst.js';
+import { LineIndex } from '../parse/line-index.js';
 
 /** 1-based lines and columns in UTF-16 code units; `endColumn` is one past the last character. */
 export interface TextRegion {
@@ -14,44 +15,34 @@ export interface TextRegion {
  * newline is the end of its last line, not the start of a line that does not exist.
  */
 export class TextPositions {
+  private readonly index: LineIndex;
   private readonly lineStarts: readonly number[];
   private readonly bom: boolean;
+  /** How many lines the text has; an empty text has one, empty, line. */
+  readonly lineCount: number;
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    // The start "after" a final newline is not a line; keeping it would put EOF on a phantom line.
-    if (starts.length > 1 && starts[starts.length - 1] === text.length) starts.pop();
-    this.lineStarts = starts;
+    this.index = new LineIndex(text);
+    this.lineStarts = this.index.lineStarts();
+    // The start "after" a final newline is not a line; counting it would put EOF on a phantom line.
+    const phantom = this.lineStarts.length > 1 && this.lineStarts[this.lineStarts.length - 1] === text.length;
+    this.lineCount = this.lineStarts.length - (phantom ? 1 : 0);
     this.bom = text.startsWith('\uFEFF');
-  }
-
-  /** How many lines the text has; an empty text has one, empty, line. */
-  get lineCount(): number {
-    return this.lineStarts.length;
   }
 
   /** The 1-based line holding `offset`; the end of the text belongs to the last line. */
   lineOf(offset: number): number {
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
+    return Math.min(this.index.lineOf(offset), this.lineCount);
   }
 
   /** The offset where a 1-based line starts. */
   lineStart(line: number): number {
-    return this.lineStarts[line - 1] ?? this.text.length;
+    return line <= this.lineCount ? this.lineStarts[line - 1]! : this.text.length;
   }
 
   /** The offset just past a line's newline (the next line's start), or the end of the text. */
   lineEnd(line: number): number {
-    return this.lineStarts[line] ?? this.text.length;
+    return line < this.lineCount ? this.lineStarts[line]! : this.text.length;
   }
 
   /** A line's text without its line ending. */
