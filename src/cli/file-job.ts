@@ -1,10 +1,7 @@
-import { fixText } from '../engine/fix-text.js';
 import { lintText, type LintResult } from '../engine/lint.js';
 import { IoError } from '../errors.js';
 import type { Applicability } from '../fix/edit.js';
-import { unifiedDiff } from '../fix/unified-diff.js';
 import { decodeSpec, encodeSpec, readSpecFileSync, type SpecSource } from '../io/spec-source.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
 import type { FileProblems } from '../report/problem.js';
 import type { Finding, Severity } from '../rules/types.js';
 
@@ -67,6 +64,10 @@ export async function runFileJob(job: FileJob): Promise<FileOutcome> {
   if (job.mode === 'lint') {
     result = lintText(text, options);
   } else {
+    // Loaded here, so that a plain lint (a pre-commit hook's) does not load the fix machinery.
+    const [{ fixText }, { unifiedDiff }, { writeFileAtomic }] = await Promise.all([
+      import('../engine/fix-text.js'), import('../fix/unified-diff.js'), import('../io/write-atomic.js'),
+    ]);
     const run = fixText(text, options, job.level);
     // Fixes that undo each other or break the parse stop the loop; what was fixed before stays.
     if (run.problem !== null) notes.push(`${job.displayName}: ${run.problem}`);

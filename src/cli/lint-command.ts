@@ -75,7 +75,7 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
   const unreadable = [...before.errors, ...after.errors].map((e) => e.message);
 
   const progress = progressLine(jobs.length, io.stderr, { isTTY: io.stderrIsTTY, env: io.env });
-  const outcomes = await runFileJobs(jobs, options.jobs ?? defaultThreads(jobs.length), progress.tick);
+  const outcomes = await runFileJobs(jobs, options.jobs ?? defaultThreads(jobs.length), { onDone: progress.tick });
   progress.done();
 
   const results = outcomes.flatMap((o) => (o.problems === null ? [] : [o.problems]));
@@ -88,7 +88,7 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
     // Each patch is in its file's own encoding, so that a latin-1 context line still matches.
     for (const outcome of outcomes) if (outcome.diff.length > 0) io.stdoutBytes(outcome.diff);
   } else {
-    report(formatReport(options.format, results, { chalk: options.chalk, quiet: options.quiet === true, toolVersion: options.toolVersion, cwd: process.cwd() }));
+    report(await formatReport(options.format, results, { chalk: options.chalk, quiet: options.quiet === true, toolVersion: options.toolVersion, cwd: process.cwd() }));
     // Only the human report has room for a sentence; the others are read by programs.
     if (mode === 'fix' && !fixingStdin && options.format === 'text' && options.quiet !== true) {
       const written = outcomes.filter((o) => o.fixesWritten > 0);

@@ -5,9 +5,6 @@ import { IoError, UsageError } from '../errors.js';
 import type { CliIo } from './io.js';
 import { runLint } from './lint-command.js';
 import { FORMATS, type Format } from '../report/format.js';
-import { runParse } from './parse-command.js';
-import { runExpand } from './expand-command.js';
-import { runExplain, runRules } from './rules-command.js';
 import type { Severity } from '../rules/types.js';
 import { DEFAULT_TARGET, TARGETS } from '../macros/targets.js';
 
@@ -57,6 +54,8 @@ Examples:
   speclint parse --json python-foo.spec
   speclint expand --target el9 python-foo.spec`);
 
+  // Every command but lint loads its module when it runs: a pre-commit hook lints one file, and
+  // its start-up time is mostly module loading.
   program
     .command('lint', { isDefault: true })
     .description('lint spec files and directories (searched recursively for *.spec); the default command')
@@ -83,7 +82,8 @@ Examples:
     .command('rules')
     .description('list every rule: id, name, default severity, whether it has a fix, and what it finds')
     .option('--no-color', 'disable colours (also: NO_COLOR=1)')
-    .action((options: { color: boolean }) => {
+    .action(async (options: { color: boolean }) => {
+      const { runRules } = await import('./rules-command.js');
       exitCode = runRules(io, chalkFor(options.color, io));
     });
 
@@ -92,7 +92,8 @@ Examples:
     .description('print a rule\'s documentation: why it matters, a bad and a good example, the guideline')
     .argument('<rule>', 'rule id or name, such as PY001 or private-module-not-byte-compiled')
     .option('--no-color', 'disable colours (also: NO_COLOR=1)')
-    .action((rule: string, options: { color: boolean }) => {
+    .action(async (rule: string, options: { color: boolean }) => {
+      const { runExplain } = await import('./rules-command.js');
       exitCode = runExplain(rule, io, chalkFor(options.color, io));
     });
 
@@ -102,6 +103,7 @@ Examples:
     .argument('<files...>', 'spec files')
     .option('--json', 'print the tree as JSON, with spans (UTF-16 offsets) on every node')
     .action(async (files: string[], options: { json?: boolean }) => {
+      const { runParse } = await import('./parse-command.js');
       exitCode = await runParse(files, { json: options.json === true }, io);
     });
 
@@ -112,6 +114,7 @@ Examples:
     .addOption(new Option('--target <target>', 'distribution release to expand for').choices([...TARGETS.keys()]).default(DEFAULT_TARGET))
     .option('-D, --define <definition>', 'define a macro first, as "NAME VALUE" (repeatable)', collect, [])
     .action(async (file: string, options: { target: string; define: string[] }) => {
+      const { runExpand } = await import('./expand-command.js');
       exitCode = await runExpand(file, options, io);
     });
 
@@ -123,7 +126,6 @@ Examples:
     .option('--reproducible', 'also make the .pyc files reproducible (%py_reproducible_pyc_path and marshalparser) where the target needs it')
     .option('--write', 'make the changes in the file (atomically, keeping its encoding), then print what was done')
     .action(async (file: string, options: { target: string; reproducible?: boolean; write?: boolean }) => {
-      // Loaded on use, so this block is all the command adds to this file.
       const { runBytecompile } = await import('./bytecompile-command.js');
       exitCode = await runBytecompile(file, options, io);
     });

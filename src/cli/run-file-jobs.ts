@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { runFileJob, type FileJob, type FileOutcome } from './file-job.js';
 
 /** Below this many files, starting threads costs more than it saves. */
@@ -12,12 +11,19 @@ export function defaultThreads(count: number): number {
   return Math.max(1, Math.min(availableParallelism(), 8, Math.floor(count / FILES_PER_EXTRA_THREAD)));
 }
 
+export interface RunOptions {
+  /** Hears of each finished job, for a progress line. */
+  readonly onDone?: () => void;
+  /** The worker script; tests give their own. Null lints in this thread. */
+  readonly worker?: URL | null;
+}
+
 /**
  * Runs the jobs on `threads` worker threads (in this thread when 1) and returns the outcomes in
- * the jobs' order, so the report does not depend on which thread finished first. `onDone` hears
- * of each finished job, for a progress line.
+ * the jobs' order, so the report does not depend on which thread finished first.
  */
-export async function runFileJobs(jobs: readonly FileJob[], threads: number, onDone: () => void = () => {}, worker: URL | null = workerScript()): Promise<FileOutcome[]> {
+export async function runFileJobs(jobs: readonly FileJob[], threads: number, options: RunOptions = {}): Promise<FileOutcome[]> {
+  const { onDone = () => {}, worker = workerScript() } = options;
   if (threads <= 1 || jobs.length < 2 || worker === null) {
     const outcomes: FileOutcome[] = [];
     for (const job of jobs) {
@@ -51,15 +57,21 @@ function workerScript(): URL | null {
   return existsSync(fileURLToPath(url)) ? url : null;
 }
 
-function runOnWorkers(jobs: readonly FileJob[], threads: number, script: URL, onDone: () => void): Promise<FileOutcome[]> {
+async function runOnWorkers(jobs: readonly FileJob[], threads: number, script: URL, onDone: () => void): Promise<FileOutcome[]> {
+  // Loaded only here: one file, the usual case, is linted in this thread.
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve) => {
     const outcomes: FileOutcome[] = new Array(jobs.length);
     let next = 0;
     let finished = 0;
-    let live = 0;
+    const settle = (index: number, outcome: FileOutcome): void => {
+      outcomes[index] = outcome;
+      finished++;
+      onDone();
+      if (finished === jobs.length) resolve(outcomes);
+    };
     const start = (): void => {
       const worker = new Worker(script);
-      live++;
       let current = -1;
       const feed = (): void => {
         if (next >= jobs.length) {
@@ -69,11 +81,6 @@ function runOnWorkers(jobs: readonly FileJob[], threads: number, script: URL, on
         }
         current = next++;
         worker.postMessage(jobs[current]);
-      };
-      const settle = (index: number, outcome: FileOutcome): void => {
-        outcomes[index] = outcome;
-        finished++;
-        onDone();
       };
       worker.on('message', (outcome: FileOutcome) => {
         settle(current, outcome);
@@ -87,9 +94,7 @@ function runOnWorkers(jobs: readonly FileJob[], threads: number, script: URL, on
       worker.on('exit', (code) => {
         if (current >= 0) settle(current, crashed(jobs[current]!, `the worker thread exited with code ${code}`));
         current = -1;
-        live--;
-        if (finished < jobs.length && next < jobs.length) start();
-        else if (live === 0) resolve(outcomes);
+        if (next < jobs.length) start();
       });
       feed();
     };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { parse, TomlError } from 'smol-toml';
+import type * as Toml from 'smol-toml';
 import { describeIoFailure, IoError } from '../errors.js';
 import { TARGETS } from '../macros/targets.js';
 import { codeOf } from '../rules/codes.js';
@@ -42,6 +43,12 @@ const LAYER_KEYS = ['target', 'select', 'ignore', 'severity'];
 const TOP_KEYS = [...LAYER_KEYS, 'fail-on', 'overrides'];
 const OVERRIDE_KEYS = ['paths', ...LAYER_KEYS];
 
+// The TOML parser loads only when there is a config file to read, which a pre-commit run on one
+// spec usually does not have. require() keeps reading synchronous; smol-toml ships a CommonJS
+// build for it.
+const require = createRequire(import.meta.url);
+let toml: typeof Toml | undefined;
+
 /** Reads and checks a config file. Throws IoError when it cannot be read, ConfigError when it is wrong. */
 export function readConfigFile(path: string): ConfigFile {
   const absolute = resolve(path);
@@ -56,6 +63,7 @@ export function readConfigFile(path: string): ConfigFile {
 
 /** Checks config text; `path` names the file in messages and anchors the override globs. Throws ConfigError. */
 export function parseConfig(source: string, path: string): ConfigFile {
+  const { parse, TomlError } = (toml ??= require('smol-toml') as typeof Toml);
   let document: Record<string, unknown>;
   try {
     document = parse(source);

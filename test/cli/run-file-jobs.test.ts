@@ -10,7 +10,7 @@ describe('runFileJobs on worker threads', () => {
   it('keeps the order, and a thread that throws or exits costs only its own file', async () => {
     const paths = ['a.spec', 'throws.spec', 'b.spec', 'exits.spec', 'c.spec', 'd.spec', 'e.spec'];
     let done = 0;
-    const outcomes = await runFileJobs(paths.map(job), 2, () => { done++; }, new URL('./fixtures/failing-worker.mjs', import.meta.url));
+    const outcomes = await runFileJobs(paths.map(job), 2, { onDone: () => { done++; }, worker: new URL('./fixtures/failing-worker.mjs', import.meta.url) });
     expect(done).toBe(paths.length);
     expect(outcomes.map((o) => o.notes[0] ?? o.internalErrors[0]?.replace(/\n[^]*$/, ''))).toEqual([
       'a.spec',
