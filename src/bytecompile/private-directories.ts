@@ -1,5 +1,6 @@
 import type { BuildrootModel, ByteCompile } from '../model/buildroot.js';
-import { isBelow } from '../model/python-paths.js';
+import { itemsBelow, outermostDirectories } from '../model/python-paths.js';
+import { byteCompilerOf } from '../rules/utils/byte-compiler-of.js';
 import { type PrivateModule, privateModules } from '../rules/utils/private-modules.js';
 
 /** A directory of private modules, as PY001 finds them, with the modules in it. */
@@ -11,16 +12,14 @@ export interface PrivateDirectory {
 /** The outermost directories holding private modules, in path order. */
 export function privateDirectories(model: BuildrootModel): PrivateDirectory[] {
   const modules = privateModules(model);
-  const dirs = [...new Set(modules.map((m) => m.dir))].sort();
-  return dirs
-    .filter((dir) => !dirs.some((other) => other !== dir && isBelow(dir, other)))
-    .map((dir) => ({ dir, modules: modules.filter((m) => isBelow(m.path, dir)) }));
+  const dirs = outermostDirectories([...new Set(modules.map((m) => m.dir))].sort());
+  const modulesBelow = itemsBelow(dirs, modules, (m) => m.path);
+  return dirs.map((dir) => ({ dir, modules: modulesBelow(dir) }));
 }
 
 /** The `%py_byte_compile` calls that compile the directory's modules, when together they compile all of them. */
 export function compilersOf(model: BuildrootModel, directory: PrivateDirectory): ByteCompile[] | null {
-  const calls = model.byteCompiles.filter((b) => b.state !== 'inactive' && b.installedPath !== null);
-  const compilers = directory.modules.map((m) => calls.find((b) => isBelow(m.path, b.installedPath!)));
+  const compilers = directory.modules.map((m) => byteCompilerOf(model, m.path));
   if (compilers.some((c) => c === undefined)) return null;
   return [...new Set(compilers as ByteCompile[])];
 }

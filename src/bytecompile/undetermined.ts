@@ -2,11 +2,12 @@ import { MacroExpander } from '../macros/expand.js';
 import type { ExpandedLine, SpecExpansion } from '../macros/spec-expander.js';
 import { hasUnknown } from '../macros/unknown.js';
 import { type BuildrootModel, isConcretePath } from '../model/buildroot.js';
-import { isBelow, mayHoldPrivateModules } from '../model/python-paths.js';
+import { DirectorySet, mayHoldPrivateModules, PathSet } from '../model/python-paths.js';
 import { shellWords } from '../model/shell-words.js';
 import type { Line, Span } from '../parse/cst.js';
 import { LineIndex } from '../parse/line-index.js';
-import { isByteCompiled, NOT_CONTENT, privateModules } from '../rules/utils/private-modules.js';
+import { isByteCompiled } from '../rules/utils/byte-compiler-of.js';
+import { NOT_CONTENT, privateModules } from '../rules/utils/private-modules.js';
 
 /** A place where the spec may hold private modules that speclint cannot see. */
 export interface Undetermined {
@@ -104,12 +105,16 @@ function mayHoldModules(path: string): boolean {
 
 /** Application directories that %files ships whole, that nothing shows to hold Python or compiles. */
 function filledByInstaller(model: BuildrootModel): { path: string; line: Line; writtenDir: string | null }[] {
+  // Sets, not a scan of the modules and calls for every entry: linear in the size of the spec.
   const modules = privateModules(model);
+  const modulePaths = new PathSet(modules.map((m) => m.path));
+  const moduleDirs = new DirectorySet(modules.map((m) => m.dir));
+  const compiledPaths = new PathSet(model.byteCompiles.flatMap((b) => (b.installedPath === null ? [] : [b.installedPath])));
   return model.shipped
     .filter((s) => s.state === 'active' && isConcretePath(s.path) && !s.directives.some((d) => NOT_CONTENT.has(d)))
     .map((s) => ({ path: s.path.replace(/\/+$/, ''), line: s.line, writtenDir: s.writtenDir }))
     .filter(({ path }) => APPLICATION_DIR.test(path) && !DATA_DIR.test(path) && mayHoldPrivateModules(path)
       && !/\.[A-Za-z0-9*]+$/.test(path.slice(path.lastIndexOf('/') + 1)) && !path.includes('*')
-      && !modules.some((m) => isBelow(m.path, path) || isBelow(path, m.dir))
-      && !isByteCompiled(model, path) && !model.byteCompiles.some((b) => b.installedPath !== null && isBelow(b.installedPath, path)));
+      && !modulePaths.holdsBelow(path) && !moduleDirs.holdsAbove(path)
+      && !isByteCompiled(model, path) && !compiledPaths.holdsBelow(path));
 }

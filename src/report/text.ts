@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { LineIndex } from '../parse/line-index.js';
 import { codeFrame } from './code-frame.js';
 import type { FileProblems, Problem } from './problem.js';
 
@@ -16,12 +17,13 @@ export function formatText(results: readonly FileProblems[], chalk: ChalkInstanc
   let filesWithProblems = 0;
   for (const result of results) {
     if (result.problems.length > 0) filesWithProblems++;
+    const lines = new LineIndex(result.source);
     for (const problem of result.problems) {
       counts[problem.severity]++;
       const where = chalk.bold(`${result.filename}:${problem.start.line}:${problem.start.column}`);
       const severity = SEVERITY_STYLE[problem.severity](chalk, problem.severity);
       out.push(`${where}  ${severity}  ${problem.message}  ${chalk.dim(`[${problem.code} ${problem.name}]`)}`);
-      out.push(codeFrame(result.source, problem.start, problem.end, chalk));
+      out.push(codeFrame(lines, problem.start, problem.end, chalk));
       if (problem.fix !== undefined) out.push(`  ${chalk.cyan(`fix (${problem.fix.applicability}):`)} ${problem.fix.title}`);
       out.push('');
     }

@@ -1,7 +1,9 @@
+import type { BuildrootModel } from '../model/buildroot.js';
 import { isInPythonDir } from '../model/python-paths.js';
 import { defineRule } from './define-rule.js';
 import { automaticBytecompileSwitches } from './utils/automatic-bytecompile.js';
-import { isByteCompiled, privateModules } from './utils/private-modules.js';
+import { isByteCompiled } from './utils/byte-compiler-of.js';
+import { privateModules } from './utils/private-modules.js';
 
 export default defineRule({
   id: 'PY017',
@@ -27,9 +29,8 @@ export default defineRule({
     link: 'https://docs.fedoraproject.org/en-US/packaging-guidelines/Python_Appendix/#manual-bytecompilation',
   },
   *check(ctx) {
-    const model = ctx.buildroot;
-    const pythonDirs = [...model.installed, ...model.shipped].filter((p) => p.state === 'active' && isInPythonDir(p.path) && !isByteCompiled(model, p.path));
-    const uncoveredPrivate = privateModules(model).filter((p) => !isByteCompiled(model, p.path));
+    // Looked for once, at the first switch that takes effect: most specs have none.
+    let left: { path: string | undefined } | undefined;
     for (const { kind, line } of automaticBytecompileSwitches(ctx.expansion, ctx.source)) {
       const span = line.line.name.span;
       if (kind === 'zero') {
@@ -38,10 +39,16 @@ export default defineRule({
       }
       const how = kind === 'sed' ? 'The __os_install_post sed idiom' : kind === 'undefine' ? '%undefine py_auto_byte_compile'
         : kind === 'brp-nil' ? 'An empty %__brp_python_bytecompile' : 'An empty %__os_install_post';
-      const left = pythonDirs[0]?.path ?? uncoveredPrivate[0]?.path;
-      yield left === undefined
+      left ??= { path: firstUncompiled(ctx.buildroot) };
+      yield left.path === undefined
         ? ctx.report('disabledHarmless', { how }, span, { severity: 'info' })
-        : ctx.report('disabled', { how, what: left }, span);
+        : ctx.report('disabled', { how, what: left.path }, span);
     }
   },
 });
+
+/** A file that no `%py_byte_compile` covers: in the Python dirs first, else a private module. */
+function firstUncompiled(model: BuildrootModel): string | undefined {
+  const inPythonDir = [...model.installed, ...model.shipped].find((p) => p.state === 'active' && isInPythonDir(p.path) && !isByteCompiled(model, p.path));
+  return inPythonDir?.path ?? privateModules(model).find((p) => !isByteCompiled(model, p.path))?.path;
+}

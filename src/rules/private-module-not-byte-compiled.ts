@@ -2,10 +2,11 @@ import { makeFix } from '../fix/edit.js';
 import { MacroExpander } from '../macros/expand.js';
 import type { MacroScope } from '../macros/scope.js';
 import type { InstalledPath } from '../model/buildroot.js';
-import { isBelow } from '../model/python-paths.js';
+import { DirectorySet, isBelow, itemsBelow } from '../model/python-paths.js';
 import { defineRule } from './define-rule.js';
 import { insertAfterLine } from './utils/insert-after-line.js';
-import { isByteCompiled, type PrivateModule, privateModules } from './utils/private-modules.js';
+import { isByteCompiled } from './utils/byte-compiler-of.js';
+import { type PrivateModule, privateModules } from './utils/private-modules.js';
 import { python3InterpreterMacro } from './utils/python3-interpreter-macro.js';
 
 /** A private module tree: everything installed below one application directory. */
@@ -64,15 +65,18 @@ export default defineRule({
     // in the version, `%{sub …}`): say nothing rather than guess.
     if (calls.some((b) => b.unresolved)) return;
     // A path given as a third argument is meant to be compiled: PY015 reports and fixes that call.
-    const meant = calls.flatMap((b) => b.ignoredPaths);
+    const meant = new DirectorySet(calls.flatMap((b) => b.ignoredPaths));
     // A spec that defines %py_byte_compile itself (`%global py_byte_compile 1`) gets no call inserted.
     const callable = ctx.expansion.scope.get('py_byte_compile')?.origin.kind !== 'spec';
     const uncovered = privateModules(ctx.buildroot)
-      .filter((m) => !isByteCompiled(ctx.buildroot, m.path) && !meant.some((dir) => isBelow(m.path, dir)));
+      .filter((m) => !isByteCompiled(ctx.buildroot, m.path) && !meant.holdsAbove(m.path));
     const interpreter = python3InterpreterMacro(ctx.target);
-    for (const group of groupByApplication(uncovered)) {
-      const dir = commonDirectory(group.paths);
-      const writers = installed.filter((i) => i.state === 'active' && isBelow(i.path, dir));
+    const groups = groupByApplication(uncovered).map((group) => ({ ...group, dir: commonDirectory(group.paths) }));
+    // One pass over %install for all the groups: a spec with many applications stays linear.
+    const writersBelow = itemsBelow(groups.map((g) => g.dir), installed.filter((i) => i.state === 'active'), (i) => i.path);
+    for (const group of groups) {
+      const { dir } = group;
+      const writers = writersBelow(dir);
       // Files that only %files shows (meson, make install) are compiled at the end of %install.
       const last = writers.length > 0 ? writers.reduce((a, b) => (b.line.span.end > a.line.span.end ? b : a)).line : installEnd;
       // A spelling from %files may use a macro defined there, after %install: not at the new line.

@@ -1,5 +1,5 @@
 import { type BuildrootModel, type InstalledPath, isConcretePath, type ShippedPath } from '../../model/buildroot.js';
-import { DirectorySet, isBelow, mayHoldPrivateModules, PathSet } from '../../model/python-paths.js';
+import { DirectorySet, mayHoldPrivateModules, PathSet } from '../../model/python-paths.js';
 
 /** A Python module outside the Python dirs, as `%install` writes it or `%files` ships it. */
 export interface PrivateModule {
@@ -55,11 +55,6 @@ function installedOrShipped(model: BuildrootModel): PrivateModule[] {
       return { path: shippedPath(path), kind: glob ? 'dir' : 'file', span: s.span, dir: glob ? shippedPath(path) : dirname(path), writtenDir: s.writtenDir };
     });
   return [...fromInstall, ...fromFiles];
-}
-
-/** Whether an active `%py_byte_compile` covers the path (its directory or a parent of it). */
-export function isByteCompiled(model: BuildrootModel, path: string): boolean {
-  return model.byteCompiles.some((b) => b.state !== 'inactive' && b.installedPath !== null && isBelow(path, b.installedPath));
 }
 
 /** `x.py`, `*.py`, and `x.py*` (the source with its old `.pyc`/`.pyo` beside it). */

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DirectorySet, firstAbove, isBelow, itemsBelow, outermostDirectories, PathSet } from '../../src/model/python-paths.js';
+
+/**
+ * The path sets answer in one lookup per parent what a scan with isBelow() answers; these hold them
+ * to the scan, on paths built from few names so that prefixes, doubled and trailing slashes, the
+ * root and relative paths all come up.
+ */
+const path = fc
+  .tuple(fc.boolean(), fc.array(fc.constantFrom('a', 'b', 'ab', 'a.py', '', '.'), { maxLength: 5 }), fc.constantFrom('', '', '/', '//'))
+  .map(([absolute, names, trailing]) => `${absolute ? '/' : ''}${names.join('/')}${trailing}`);
+const paths = fc.array(path, { maxLength: 12 });
+const RUNS = { numRuns: 2_000 };
+
+describe('path sets agree with isBelow()', () => {
+  it('DirectorySet.holdsAbove', () => {
+    fc.assert(fc.property(paths, paths, (dirs, asked) => {
+      const set = new DirectorySet(dirs);
+      for (const p of asked) expect(set.holdsAbove(p)).toBe(dirs.some((d) => isBelow(p, d)));
+    }), RUNS);
+  });
+
+  it('PathSet.holdsBelow', () => {
+    fc.assert(fc.property(paths, paths, (held, asked) => {
+      const set = new PathSet(held);
+      for (const dir of asked) expect(set.holdsBelow(dir)).toBe(held.some((p) => isBelow(p, dir)));
+    }), RUNS);
+  });
+
+  it('firstAbove finds what find() finds, skipping items without a directory', () => {
+    const items = fc.array(fc.option(path, { nil: null }), { maxLength: 12 }).map((dirs) => dirs.map((dir, i) => ({ i, dir })));
+    fc.assert(fc.property(items, paths, (listed, asked) => {
+      const first = firstAbove(listed, (item) => item.dir);
+      for (const p of asked) expect(first(p)).toBe(listed.find((item) => item.dir !== null && isBelow(p, item.dir)));
+    }), RUNS);
+  });
+
+  it('itemsBelow gives what filter() gives, in order', () => {
+    fc.assert(fc.property(paths, paths, (dirs, held) => {
+      const items = held.map((p, i) => ({ i, p }));
+      const below = itemsBelow(dirs, items, (item) => item.p);
+      for (const dir of dirs) expect(below(dir)).toEqual(items.filter((item) => isBelow(item.p, dir)));
+    }), RUNS);
+  });
+
+  it('outermostDirectories drops each directory that another one holds', () => {
+    fc.assert(fc.property(paths, (listed) => {
+      const dirs = [...new Set(listed)];
+      expect(outermostDirectories(dirs)).toEqual(dirs.filter((dir) => !dirs.some((other) => other !== dir && isBelow(dir, other))));
+    }), RUNS);
+  });
+});
+
+describe('path sets on a megabyte-deep path', () => {
+  it('stop at the depth of their deepest directory and still answer as isBelow() does', () => {
+    const deep = `/usr/share/${'big/'.repeat(262_144)}m.py`;
+    const dirs = new DirectorySet(['/usr/share/big/big', '/opt/app']);
+    expect(dirs.holdsAbove(deep)).toBe(true);
+    expect(dirs.holdsAbove(`/srv${deep}`)).toBe(false);
+    expect(new DirectorySet([deep]).holdsAbove(deep)).toBe(true);
+    expect(firstAbove(['/opt', '/usr/share/big', '/usr'], (d) => d)(deep)).toBe('/usr/share/big');
+  });
+});
