@@ -151,9 +151,27 @@ class PlanView {
   private placeOf(change: TrailChange): string {
     const { before } = this.plan;
     const anchor = change.start === 0 ? 0 : change.start - 1;
-    const line = before.expansion.lines.find((l) => l.line.span.start <= anchor && anchor < Math.max(l.line.span.end, l.line.span.start + 1));
+    const line = lineAt(before.expansion.lines, anchor);
     if (line === undefined) return 'at the end of the spec';
     if (line.line === before.model.installEnd && change.start === line.line.span.end) return 'at the end of %install';
     return line.section.name === 'preamble' ? 'in the preamble' : `in %${line.section.name}`;
   }
+}
+
+/**
+ * The line holding `offset` (an empty line counts as holding its own position), by bisection:
+ * a spec of many megabytes can have thousands of changes. The lines are in source order and do
+ * not overlap, so their ends, taken as at least one past their starts, only grow.
+ */
+function lineAt<L extends { readonly line: { readonly span: { readonly start: number; readonly end: number } } }>(lines: readonly L[], offset: number): L | undefined {
+  const endOf = (l: L): number => Math.max(l.line.span.end, l.line.span.start + 1);
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (endOf(lines[mid]!) > offset) high = mid;
+    else low = mid + 1;
+  }
+  const found = lines[low];
+  return found !== undefined && found.line.span.start <= offset ? found : undefined;
 }
