@@ -9,22 +9,27 @@
 // stays tsc's (it turns on the compile cache before anything else loads), and the rest of dist/ is
 // still the library and what the worker threads load.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-let build;
-try {
-  ({ build } = await import('rolldown'));
-} catch (error) {
-  // The bundle only saves start-up time, and tsc's program.js works as it is: a git install on a
-  // Node that rolldown does not run on (before 20.19) still gets a working speclint.
-  console.error(`speclint: dist/cli/program.js is left unbundled: rolldown did not load (${String(error).split('\n')[0]})`);
+const out = fileURLToPath(new URL('../dist/cli/', import.meta.url));
+// Chunks of an earlier bundle would otherwise stay behind, unused, when this one is not made.
+for (const name of readdirSync(out)) if (/\.chunk\.js(\.map)?$/.test(name)) rmSync(join(out, name));
+
+/**
+ * The bundle only saves start-up time, and tsc's program.js works as it is: a git install on a
+ * Node that rolldown does not run on (before 20.19), or where it fails, still gets a working
+ * speclint. rolldown writes its output only at the end, so a failure leaves tsc's files whole.
+ */
+function leaveUnbundled(reason) {
+  console.error(`speclint: dist/cli/program.js is left unbundled: ${String(reason).split('\n')[0]}`);
   process.exit(0);
 }
 
-const out = new URL('../dist/cli/', import.meta.url);
-for (const name of readdirSync(out)) if (/\.chunk\.js(\.map)?$/.test(name)) rmSync(new URL(name, out));
+const { build } = await import('rolldown').catch((error) => leaveUnbundled(`rolldown did not load (${error})`));
 
 await build({
-  input: { program: new URL('program.js', out).pathname },
+  input: { program: join(out, 'program.js') },
   platform: 'node',
   // Dependencies stay packages: their licences ship with them, and smol-toml is require()d on use.
   external: [/^[^./]/],
@@ -40,7 +45,7 @@ await build({
     },
   }],
   output: {
-    dir: out.pathname,
+    dir: out,
     format: 'esm',
     entryFileNames: '[name].js',
     chunkFileNames: '[name].chunk.js',
@@ -49,4 +54,4 @@ await build({
     codeSplitting: { groups: [{ name: 'program', tags: ['$initial'] }] },
     sourcemap: true,
   },
-});
+}).catch(leaveUnbundled);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import module from 'node:module';
 
-// Node 22.1+ can keep V8's compiled code on disk (in os.tmpdir() by default, or NODE_COMPILE_CACHE;
+// Node 22.8+ can keep V8's compiled code on disk (in os.tmpdir() by default, or NODE_COMPILE_CACHE;
 // NODE_DISABLE_COMPILE_CACHE turns it off), so a pre-commit run does not recompile the same
 // modules every time. Node 20 has no such call. It covers only modules loaded after it, hence
 // the dynamic import below.

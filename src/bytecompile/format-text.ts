@@ -1,4 +1,5 @@
 import { LineIndex } from '../parse/line-index.js';
+import { lineAt } from './line-at.js';
 import { plural } from '../report/text.js';
 import { RULES } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
@@ -156,22 +157,4 @@ class PlanView {
     if (line.line === before.model.installEnd && change.start === line.line.span.end) return 'at the end of %install';
     return line.section.name === 'preamble' ? 'in the preamble' : `in %${line.section.name}`;
   }
-}
-
-/**
- * The line holding `offset` (an empty line counts as holding its own position), by bisection:
- * a spec of many megabytes can have thousands of changes. The lines are in source order and do
- * not overlap, so their ends, taken as at least one past their starts, only grow.
- */
-function lineAt<L extends { readonly line: { readonly span: { readonly start: number; readonly end: number } } }>(lines: readonly L[], offset: number): L | undefined {
-  const endOf = (l: L): number => Math.max(l.line.span.end, l.line.span.start + 1);
-  let low = 0;
-  let high = lines.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (endOf(lines[mid]!) > offset) high = mid;
-    else low = mid + 1;
-  }
-  const found = lines[low];
-  return found !== undefined && found.line.span.start <= offset ? found : undefined;
 }

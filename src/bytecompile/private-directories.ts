@@ -1,5 +1,5 @@
 import type { BuildrootModel, ByteCompile } from '../model/buildroot.js';
-import { itemsBelow, outermostDirectories } from '../model/python-paths.js';
+import { itemsBelow, outermostDirectories } from '../model/path-index.js';
 import { byteCompilerOf } from '../rules/utils/byte-compiler-of.js';
 import { type PrivateModule, privateModules } from '../rules/utils/private-modules.js';
 

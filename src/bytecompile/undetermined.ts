@@ -2,11 +2,12 @@ import { MacroExpander } from '../macros/expand.js';
 import type { ExpandedLine, SpecExpansion } from '../macros/spec-expander.js';
 import { hasUnknown } from '../macros/unknown.js';
 import { type BuildrootModel, isConcretePath } from '../model/buildroot.js';
-import { DirectorySet, mayHoldPrivateModules, PathSet } from '../model/python-paths.js';
+import { DirectorySet, PathSet } from '../model/path-index.js';
+import { mayHoldPrivateModules } from '../model/python-paths.js';
 import { shellWords } from '../model/shell-words.js';
 import type { Line, Span } from '../parse/cst.js';
 import { LineIndex } from '../parse/line-index.js';
-import { isByteCompiled } from '../rules/utils/byte-compiler-of.js';
+import { isByteCompiled } from '../rules/utils/is-byte-compiled.js';
 import { NOT_CONTENT, privateModules } from '../rules/utils/private-modules.js';
 
 /** A place where the spec may hold private modules that speclint cannot see. */

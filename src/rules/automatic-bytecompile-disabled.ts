@@ -2,7 +2,7 @@ import type { BuildrootModel } from '../model/buildroot.js';
 import { isInPythonDir } from '../model/python-paths.js';
 import { defineRule } from './define-rule.js';
 import { automaticBytecompileSwitches } from './utils/automatic-bytecompile.js';
-import { isByteCompiled } from './utils/byte-compiler-of.js';
+import { isByteCompiled } from './utils/is-byte-compiled.js';
 import { privateModules } from './utils/private-modules.js';
 
 export default defineRule({

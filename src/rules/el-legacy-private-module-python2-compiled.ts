@@ -3,7 +3,7 @@ import { MacroExpander } from '../macros/expand.js';
 import { defineRule } from './define-rule.js';
 import { automaticBytecompileSwitches } from './utils/automatic-bytecompile.js';
 import { insertBeforeLine } from './utils/insert-after-line.js';
-import { isByteCompiled } from './utils/byte-compiler-of.js';
+import { isByteCompiled } from './utils/is-byte-compiled.js';
 import { privateModules } from './utils/private-modules.js';
 import { isPython3Package } from './utils/python3-package.js';
 

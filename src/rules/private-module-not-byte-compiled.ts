@@ -2,10 +2,10 @@ import { makeFix } from '../fix/edit.js';
 import { MacroExpander } from '../macros/expand.js';
 import type { MacroScope } from '../macros/scope.js';
 import type { InstalledPath } from '../model/buildroot.js';
-import { DirectorySet, isBelow, itemsBelow } from '../model/python-paths.js';
+import { DirectorySet, isBelow, itemsBelow } from '../model/path-index.js';
 import { defineRule } from './define-rule.js';
 import { insertAfterLine } from './utils/insert-after-line.js';
-import { isByteCompiled } from './utils/byte-compiler-of.js';
+import { isByteCompiled } from './utils/is-byte-compiled.js';
 import { type PrivateModule, privateModules } from './utils/private-modules.js';
 import { python3InterpreterMacro } from './utils/python3-interpreter-macro.js';
 

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'dist/cli.js');
@@ -20,19 +20,28 @@ const NOT_FOR_A_PLAIN_LINT: Readonly<Record<string, RegExp>> = {
   'the other commands': /\/(parse|expand|rules|bytecompile)-command(\.chunk)?\.js$/,
 };
 
+const made: string[] = [];
+/** A directory away from the repository, so no speclint.toml governs its specs, holding x.spec and y.spec. */
+function specDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'speclint-startup-'));
+  made.push(dir);
+  for (const name of ['x.spec', 'y.spec']) copyFileSync(join(ROOT, 'specs-examples/10-private-module-not-compiled.spec'), join(dir, name));
+  return dir;
+}
 let dir: string;
 beforeAll(() => {
-  // Away from the repository, so no speclint.toml governs the spec.
-  dir = mkdtempSync(join(tmpdir(), 'speclint-startup-'));
-  copyFileSync(join(ROOT, 'specs-examples/10-private-module-not-compiled.spec'), join(dir, 'x.spec'));
+  dir = specDir();
+});
+afterAll(() => {
+  for (const path of made) rmSync(path, { recursive: true, force: true });
 });
 
 /** The built CLI's exit code on `args` in `cwd`, every module it loaded, and which of the above. */
-function loadsOf(args: readonly string[], cwd: string): { code: number | null; loaded: string[]; unneeded: string[] } {
+function loadsOf(args: readonly string[], cwd: string, input?: string): { code: number | null; loaded: string[]; unneeded: string[] } {
   const log = join(cwd, `loads-${args.join('_').replace(/\W/g, '')}.txt`);
   writeFileSync(log, '');
   const run = spawnSync(process.execPath, ['--import', RECORDER, BIN, ...args], {
-    cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SPECLINT_LOAD_LOG: log },
+    cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SPECLINT_LOAD_LOG: log }, input,
   });
   expect(run.stderr).toBe('');
   const loaded = readFileSync(log, 'utf8').split('\n').filter((line) => line !== '');
@@ -49,11 +58,36 @@ describe('start-up: a plain lint of one spec loads only what it uses', () => {
     expect(unneeded).toEqual([]);
   });
 
-  it('loads them when the run needs them: a config file, SARIF', () => {
-    const configured = mkdtempSync(join(tmpdir(), 'speclint-startup-'));
-    copyFileSync(join(dir, 'x.spec'), join(configured, 'x.spec'));
+  it('loads each of them when a run needs it', () => {
+    const configured = specDir();
     writeFileSync(join(configured, 'speclint.toml'), 'target = "el9"\n');
-    const { unneeded } = loadsOf(['--format', 'sarif', 'x.spec'], configured);
-    expect(unneeded).toEqual(['the TOML parser', 'node:crypto (SARIF fingerprints, atomic writes)', 'the other reporters']);
+    const sarif = loadsOf(['--format', 'sarif', 'x.spec'], configured);
+    expect(sarif.code).toBe(1);
+    expect(sarif.unneeded).toEqual(['the TOML parser', 'node:crypto (SARIF fingerprints, atomic writes)', 'the other reporters']);
+    // Every pattern above matches what some run loads, so none of them passes by matching nothing.
+    const runs = [
+      loadsOf(['--jobs', '2', 'x.spec', 'y.spec'], dir),
+      loadsOf(['--stdin-filename', 'x.spec', '-'], dir, readFileSync(join(dir, 'x.spec'), 'utf8')),
+      loadsOf(['--diff', 'x.spec'], dir),
+      loadsOf(['parse', 'x.spec'], dir),
+    ];
+    expect(runs.map((r) => r.unneeded)).toEqual([
+      ['the worker pool'], ['the standard input reader'], ['node:crypto (SARIF fingerprints, atomic writes)', 'the fix machinery'], ['the other commands'],
+    ]);
+    expect(new Set([sarif, ...runs].flatMap((r) => r.unneeded))).toEqual(new Set(Object.keys(NOT_FOR_A_PLAIN_LINT)));
+  });
+});
+
+describe('start-up: the build bundles what the CLI loads up front', () => {
+  it('leaves dist/cli/program.js with no static import of another speclint module', async (context) => {
+    const rolldown = await import('rolldown').then(() => null, (error: unknown) => String(error).split('\n')[0]);
+    if (rolldown !== null) {
+      console.log(`[speclint tests] skipping the bundle check: rolldown does not load here (${rolldown}), so the build keeps tsc's output`);
+      context.skip();
+    }
+    const program = readFileSync(join(ROOT, 'dist/cli/program.js'), 'utf8');
+    expect(program.match(/^import [^;]* from "\.{1,2}\//gm)).toBeNull();
+    // The on-demand parts are chunks beside it.
+    expect(program).toMatch(/import\("\.\/fix-text\.chunk\.js"\)/);
   });
 });

@@ -1,5 +1,5 @@
 import type { BuildrootModel, ByteCompile } from '../../model/buildroot.js';
-import { firstAbove } from '../../model/python-paths.js';
+import { firstAbove } from '../../model/path-index.js';
 
 // Indexed once per model: rules ask about every installed and shipped path, and a scan of the
 // calls for each would make a spec with many of both quadratic.
@@ -13,9 +13,4 @@ export function byteCompilerOf(model: BuildrootModel, path: string): ByteCompile
     indexes.set(model, index);
   }
   return index(path);
-}
-
-/** Whether an active `%py_byte_compile` covers the path (its directory or a parent of it). */
-export function isByteCompiled(model: BuildrootModel, path: string): boolean {
-  return byteCompilerOf(model, path) !== undefined;
 }

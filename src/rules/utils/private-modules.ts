@@ -1,5 +1,6 @@
 import { type BuildrootModel, type InstalledPath, isConcretePath, type ShippedPath } from '../../model/buildroot.js';
-import { DirectorySet, mayHoldPrivateModules, PathSet } from '../../model/python-paths.js';
+import { DirectorySet, PathSet } from '../../model/path-index.js';
+import { mayHoldPrivateModules } from '../../model/python-paths.js';
 
 /** A Python module outside the Python dirs, as `%install` writes it or `%files` ships it. */
 export interface PrivateModule {

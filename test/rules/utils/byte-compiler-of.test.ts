@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LineState } from '../../../src/macros/spec-expander.js';
 import type { BuildrootModel, ByteCompile } from '../../../src/model/buildroot.js';
-import { isBelow } from '../../../src/model/python-paths.js';
-import { byteCompilerOf, isByteCompiled } from '../../../src/rules/utils/byte-compiler-of.js';
+import { isBelow } from '../../../src/model/path-index.js';
+import { byteCompilerOf } from '../../../src/rules/utils/byte-compiler-of.js';
+import { isByteCompiled } from '../../../src/rules/utils/is-byte-compiled.js';
 
 function call(installedPath: string | null, state: LineState): ByteCompile {
   return { installedPath, state, path: installedPath, interpreter: '%{python3}', unresolved: false, ignoredPaths: [], argCount: 2, section: 'install' } as Partial<ByteCompile> as ByteCompile;

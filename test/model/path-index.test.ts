@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DirectorySet, firstAbove, isBelow, itemsBelow, outermostDirectories, PathSet } from '../../src/model/python-paths.js';
+import { DirectorySet, firstAbove, isBelow, itemsBelow, outermostDirectories, PathSet } from '../../src/model/path-index.js';
 
 /**
  * The path sets answer in one lookup per parent what a scan with isBelow() answers; these hold them
@@ -44,6 +44,18 @@ describe('path sets agree with isBelow()', () => {
     }), RUNS);
   });
 
+  it('itemsBelow answers a directory in any spelling, and nothing for one it was not given', () => {
+    fc.assert(fc.property(paths, paths, paths, (dirs, held, asked) => {
+      const items = held.map((p, i) => ({ i, p }));
+      const below = itemsBelow(dirs, items, (item) => item.p);
+      for (const dir of asked) {
+        // Two spellings of one directory (`/a`, `/a/`) each hold the other; no two others do.
+        const given = dirs.some((d) => isBelow(d, dir) && isBelow(dir, d));
+        expect(below(dir)).toEqual(given ? items.filter((item) => isBelow(item.p, dir)) : []);
+      }
+    }), RUNS);
+  });
+
   it('outermostDirectories drops each directory that another one holds', () => {
     fc.assert(fc.property(paths, (listed) => {
       const dirs = [...new Set(listed)];
@@ -53,7 +65,7 @@ describe('path sets agree with isBelow()', () => {
 });
 
 describe('path sets on a megabyte-deep path', () => {
-  it('stop at the depth of their deepest directory and still answer as isBelow() does', () => {
+  it('answer as isBelow() does', () => {
     const deep = `/usr/share/${'big/'.repeat(262_144)}m.py`;
     const dirs = new DirectorySet(['/usr/share/big/big', '/opt/app']);
     expect(dirs.holdsAbove(deep)).toBe(true);
