@@ -6,12 +6,6 @@ import type {
 } from './cst.js';
 import { compact } from './compact.js';
 
-/** What peggy's `range()` gives an action. */
-interface PeggyRange {
-  readonly start: number;
-  readonly end: number;
-}
-
 /** How the lines after a section header are read. */
 export type BodyKind = 'preamble' | 'files' | 'changelog' | 'description' | 'script';
 
@@ -54,10 +48,6 @@ const OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set(['-n', '-f', '-p', '-P',
 /** `Mon Jan  1 2024` (weekday, month, day, year), then the author, then an optional `- evr`. */
 const CHANGELOG_HEADER = /^(\s*)([A-Z][a-z]{2}\s+[A-Z][a-z]{2}\s+\d{1,2}\s+(?:\d{1,2}:\d{2}:\d{2}\s+(?:[A-Z]{2,5}\s+)?)?\d{4})(\s+)(.*?)(?:(\s+-\s*|\s+)(\S+))?\s*$/;
 
-function span(range: PeggyRange): Span {
-  return { start: range.start, end: range.end };
-}
-
 /** The functions grammar actions call; each attaches spans and nothing else. */
 export class TreeBuilder {
   /** Whether a reference nested too deep was kept opaque; without one there is nothing to report. */
@@ -69,8 +59,8 @@ export class TreeBuilder {
     return { bom, lines };
   }
 
-  token(range: PeggyRange, text: string): Token {
-    return { span: span(range), text };
+  token(span: Span, text: string): Token {
+    return { span, text };
   }
 
   /** rpm's isPart() compares section names case-insensitively. */
@@ -84,33 +74,33 @@ export class TreeBuilder {
 
   // --- lines ---------------------------------------------------------------------------------
 
-  blank(range: PeggyRange, eol: string): BlankLine {
-    return { kind: 'blank', span: span(range), eol };
+  blank(span: Span, eol: string): BlankLine {
+    return { kind: 'blank', span, eol };
   }
 
-  comment(range: PeggyRange, style: '#' | 'dnl', text: MacroText | null, eol: string): CommentLine {
-    return { kind: 'comment', span: span(range), eol, style, text };
+  comment(span: Span, style: '#' | 'dnl', text: MacroText | null, eol: string): CommentLine {
+    return { kind: 'comment', span, eol, style, text };
   }
 
-  textLine(range: PeggyRange, text: MacroText, eol: string): TextLine {
-    return { kind: 'text', span: span(range), eol, text };
+  textLine(span: Span, text: MacroText, eol: string): TextLine {
+    return { kind: 'text', span, eol, text };
   }
 
-  include(range: PeggyRange, keyword: Token, path: MacroText | null, eol: string): IncludeLine {
-    return { kind: 'include', span: span(range), eol, keyword, path };
+  include(span: Span, keyword: Token, path: MacroText | null, eol: string): IncludeLine {
+    return { kind: 'include', span, eol, keyword, path };
   }
 
   definition(
-    range: PeggyRange, keyword: Token, name: Token, params: Token | null, body: MacroText | null, eol: string,
+    span: Span, keyword: Token, name: Token, params: Token | null, body: MacroText | null, eol: string,
   ): MacroDefinitionLine {
-    return { kind: 'macro-definition', span: span(range), eol, keyword, name, params, body };
+    return { kind: 'macro-definition', span, eol, keyword, name, params, body };
   }
 
-  tag(range: PeggyRange, name: Token, qualifier: Token | null, value: MacroText | null, eol: string): TagLine {
-    return { kind: 'tag', span: span(range), eol, name, qualifier, value };
+  tag(span: Span, name: Token, qualifier: Token | null, value: MacroText | null, eol: string): TagLine {
+    return { kind: 'tag', span, eol, name, qualifier, value };
   }
 
-  sectionHeader(range: PeggyRange, keyword: Token, words: MacroText[], eol: string): SectionHeaderLine {
+  sectionHeader(span: Span, keyword: Token, words: MacroText[], eol: string): SectionHeaderLine {
     const word = keyword.text.slice(1).toLowerCase();
     const name = (SECTION_ALIASES[word] ?? word) as SectionName;
     let subpackage: MacroText | null = null;
@@ -136,43 +126,43 @@ export class TreeBuilder {
         extra.push(word);
       }
     }
-    return { kind: 'section-header', span: span(range), eol, name, keyword, subpackage, options, trigger, extra };
+    return { kind: 'section-header', span, eol, name, keyword, subpackage, options, trigger, extra };
   }
 
-  conditional(range: PeggyRange, keyword: Token, expr: Expr | null, text: MacroText | null, eol: string): ConditionalLine {
+  conditional(span: Span, keyword: Token, expr: Expr | null, text: MacroText | null, eol: string): ConditionalLine {
     const directive = keyword.text.slice(1) as ConditionalDirective;
     return {
-      kind: 'conditional', span: span(range), eol, directive, keyword, expr,
+      kind: 'conditional', span, eol, directive, keyword, expr,
       text: expr === null ? text : this.textOfExpression(expr),
     };
   }
 
   /** `%ifpython2`: a macro that expands to an `%if` line, so its condition is the macro itself. */
-  flavorConditional(range: PeggyRange, keyword: Token, text: MacroText | null, eol: string): ConditionalLine {
+  flavorConditional(span: Span, keyword: Token, text: MacroText | null, eol: string): ConditionalLine {
     const name: Token = { span: { start: keyword.span.start + 1, end: keyword.span.end }, text: keyword.text.slice(1) };
     const macro = this.macro(keyword.span, false, '', name, null, null);
     const value = this.text(keyword.span, [macro]);
     return {
-      kind: 'conditional', span: span(range), eol, directive: 'if', keyword,
+      kind: 'conditional', span, eol, directive: 'if', keyword,
       expr: { kind: 'operand', span: keyword.span, value }, text: text ?? value,
     };
   }
 
-  fileDirective(range: PeggyRange, name: string, args: Token | null): FileDirective {
-    return { span: span(range), name: name as FileDirectiveName, args };
+  fileDirective(span: Span, name: string, args: Token | null): FileDirective {
+    return { span, name: name as FileDirectiveName, args };
   }
 
-  fileEntry(range: PeggyRange, items: (FileDirective | MacroText)[], eol: string): FileEntryLine {
+  fileEntry(span: Span, items: (FileDirective | MacroText)[], eol: string): FileEntryLine {
     const directives: FileDirective[] = [];
     const paths: MacroText[] = [];
     for (const item of items) {
       if ('kind' in item) paths.push(item);
       else directives.push(item);
     }
-    return { kind: 'file-entry', span: span(range), eol, directives: compact(directives), paths: compact(paths) };
+    return { kind: 'file-entry', span, eol, directives: compact(directives), paths: compact(paths) };
   }
 
-  changelogEntry(range: PeggyRange, text: MacroText | null, eol: string): ChangelogEntryLine {
+  changelogEntry(span: Span, text: MacroText | null, eol: string): ChangelogEntryLine {
     let date: Token | null = null;
     let author: Token | null = null;
     let evr: Token | null = null;
@@ -193,21 +183,21 @@ export class TreeBuilder {
         }
       }
     }
-    return { kind: 'changelog-entry', span: span(range), eol, text, date, author, evr };
+    return { kind: 'changelog-entry', span, eol, text, date, author, evr };
   }
 
   // --- macro text ----------------------------------------------------------------------------
 
-  literal(range: PeggyRange, text: string): Literal {
-    return { kind: 'literal', span: span(range), text };
+  literal(span: Span, text: string): Literal {
+    return { kind: 'literal', span, text };
   }
 
-  escape(range: PeggyRange): TextPart {
-    return { kind: 'escape', span: span(range) };
+  escape(span: Span): TextPart {
+    return { kind: 'escape', span };
   }
 
   /** Joins adjacent literals so a run of plain text is one node. */
-  text(range: PeggyRange, parts: TextPart[]): MacroText {
+  text(span: Span, parts: TextPart[]): MacroText {
     const merged: TextPart[] = [];
     // Kept aside: reading merged[-1] of an empty array is a slow property lookup in V8.
     let last: TextPart | undefined;
@@ -220,31 +210,28 @@ export class TreeBuilder {
         last = part;
       }
     }
-    // Most texts are one literal over the same range: sharing its span saves an object per line.
-    const only = merged.length === 1 ? merged[0]! : null;
-    const sameSpan = only !== null && only.span.start === range.start && only.span.end === range.end ? only.span : span(range);
-    return { kind: 'text', span: sameSpan, parts: compact(merged) };
+    return { kind: 'text', span, parts: compact(merged) };
   }
 
-  operandText(range: PeggyRange, first: TextPart[], rest: [Literal, TextPart[]][]): MacroText {
-    return this.text(range, first.concat(...rest.map(([gap, items]) => [gap, ...items])));
+  operandText(span: Span, first: TextPart[], rest: [Literal, TextPart[]][]): MacroText {
+    return this.text(span, first.concat(...rest.map(([gap, items]) => [gap, ...items])));
   }
 
   macro(
-    range: PeggyRange, braced: boolean, flags: string | null, name: Token | null,
+    span: Span, braced: boolean, flags: string | null, name: Token | null,
     body: MacroText | null, args: MacroText | null,
   ): MacroRef {
-    return { kind: 'macro', span: span(range), braced, flags: flags ?? '', name, body, args };
+    return { kind: 'macro', span, braced, flags: flags ?? '', name, body, args };
   }
 
-  braced(range: PeggyRange, inside: BraceInside): TextPart {
+  braced(span: Span, inside: BraceInside): TextPart {
     switch (inside.kind) {
       case 'lua':
-        return { kind: 'lua', span: span(range), code: inside.code };
+        return { kind: 'lua', span, code: inside.code };
       case 'opaque':
-        return { kind: 'opaque', span: span(range) };
+        return { kind: 'opaque', span };
       case 'call':
-        return this.macro(range, true, inside.flags, inside.name, inside.body, inside.args);
+        return this.macro(span, true, inside.flags, inside.name, inside.body, inside.args);
     }
   }
 
@@ -261,14 +248,14 @@ export class TreeBuilder {
     return { kind: 'opaque' };
   }
 
-  shell(range: PeggyRange, body: MacroText | null): TextPart {
+  shell(span: Span, body: MacroText | null): TextPart {
     if (body === null) this.madeOpaque = true;
-    return body === null ? { kind: 'opaque', span: span(range) } : { kind: 'shell', span: span(range), body };
+    return body === null ? { kind: 'opaque', span } : { kind: 'shell', span, body };
   }
 
-  exprRef(range: PeggyRange, body: MacroText | null): TextPart {
+  exprRef(span: Span, body: MacroText | null): TextPart {
     if (body === null) this.madeOpaque = true;
-    return body === null ? { kind: 'opaque', span: span(range) } : { kind: 'expr', span: span(range), body };
+    return body === null ? { kind: 'opaque', span } : { kind: 'expr', span, body };
   }
 
   // --- expressions ---------------------------------------------------------------------------
@@ -284,29 +271,29 @@ export class TreeBuilder {
     return left;
   }
 
-  ternary(range: PeggyRange, test: Expr, rest: readonly unknown[] | null): Expr {
+  ternary(span: Span, test: Expr, rest: readonly unknown[] | null): Expr {
     if (rest === null) return test;
-    return { kind: 'ternary', span: span(range), test, then: rest[3] as Expr, else: rest[7] as Expr };
+    return { kind: 'ternary', span, test, then: rest[3] as Expr, else: rest[7] as Expr };
   }
 
-  unary(range: PeggyRange, op: '!' | '-', operand: Expr): Expr {
-    return { kind: 'unary', span: span(range), op, operand };
+  unary(span: Span, op: '!' | '-', operand: Expr): Expr {
+    return { kind: 'unary', span, op, operand };
   }
 
-  call(range: PeggyRange, macro: MacroRef, args: MacroText): Expr {
-    return { kind: 'call', span: span(range), macro, args };
+  call(span: Span, macro: MacroRef, args: MacroText): Expr {
+    return { kind: 'call', span, macro, args };
   }
 
-  group(range: PeggyRange, expr: Expr): Expr {
-    return { kind: 'group', span: span(range), expr };
+  group(span: Span, expr: Expr): Expr {
+    return { kind: 'group', span, expr };
   }
 
-  string(range: PeggyRange, version: boolean, value: MacroText): Expr {
-    return { kind: 'string', span: span(range), version, value };
+  string(span: Span, version: boolean, value: MacroText): Expr {
+    return { kind: 'string', span, version, value };
   }
 
-  operand(range: PeggyRange, value: MacroText): Expr {
-    return { kind: 'operand', span: span(range), value };
+  operand(span: Span, value: MacroText): Expr {
+    return { kind: 'operand', span, value };
   }
 
   // --- helpers -------------------------------------------------------------------------------
@@ -345,17 +332,17 @@ export class TreeBuilder {
     return this.withGapsFilled(expr.span, parts.filter((p) => p.kind !== 'literal'));
   }
 
-  /** Macro text over `range` holding `refs`, with literal nodes for the text between them. */
-  private withGapsFilled(range: Span, refs: TextPart[]): MacroText {
+  /** Macro text over `span` holding `refs`, with literal nodes for the text between them. */
+  private withGapsFilled(span: Span, refs: TextPart[]): MacroText {
     const parts: TextPart[] = [];
-    let at = range.start;
+    let at = span.start;
     for (const part of refs) {
       if (part.span.start > at) parts.push(this.literal({ start: at, end: part.span.start }, this.source.slice(at, part.span.start)));
       parts.push(part);
       at = part.span.end;
     }
-    if (at < range.end) parts.push(this.literal({ start: at, end: range.end }, this.source.slice(at, range.end)));
-    return this.text(range, parts);
+    if (at < span.end) parts.push(this.literal({ start: at, end: span.end }, this.source.slice(at, span.end)));
+    return this.text(span, parts);
   }
 
   private looksLikeEvr(candidate: string, separator: string): boolean {
