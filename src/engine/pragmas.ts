@@ -42,14 +42,15 @@ export interface PragmaScan {
 const DIRECTIVES: Readonly<Record<string, PragmaScope>> = { disable: 'next-line', 'disable-file': 'file' };
 const SYNTAX = 'expected "# speclint: disable=ID[,ID…]" or "# speclint: disable-file=ID[,ID…]", optionally followed by " -- reason"';
 
-/** Every pragma's comment matches this (readPragma's head, across lines too); a file with no match has none. */
-const MAY_HOLD_PRAGMA = /#\s*speclint:/;
+/** How a pragma's comment starts, after blanks; a file where it appears nowhere has no pragma. */
+const PRAGMA_HEAD = /#\s*speclint:/;
+const PRAGMA_LINE = new RegExp(`^(\\s*)${PRAGMA_HEAD.source}`);
 const NO_PRAGMAS: PragmaScan = { pragmas: [], problems: [] };
 
 /** Finds the pragmas in `#` comment lines, in source order; `%dnl` lines are never pragmas. */
 export function scanPragmas(file: SpecFile): PragmaScan {
   // Most specs have none, and one search of the text is cheaper than a walk of every line.
-  if (!MAY_HOLD_PRAGMA.test(file.source)) return NO_PRAGMAS;
+  if (!PRAGMA_HEAD.test(file.source)) return NO_PRAGMAS;
   const pragmas: { pragma: Pragma; target: Span | null }[] = [];
   const problems: PragmaProblem[] = [];
   let waiting: { pragma: Pragma; target: Span | null }[] = [];
@@ -89,7 +90,7 @@ function continues(source: string, line: Line): boolean {
 function readPragma(source: string, line: Line): { pragma: Pragma | null; problems: PragmaProblem[] } | null {
   const contentEnd = line.span.end - line.eol.length;
   const content = source.slice(line.span.start, contentEnd).replace(/\s+$/, '');
-  const head = /^(\s*)#\s*speclint:/.exec(content);
+  const head = PRAGMA_LINE.exec(content);
   if (head === null) return null;
   const base = line.span.start;
   const span = { start: base + head[1]!.length, end: base + content.length };

@@ -35,8 +35,11 @@ export function fixUntilStable<R extends FixPassLint>(text: string, lint: (text:
   // An insertion the rule cannot see (inside a conditional that never closes, say) would
   // otherwise be made again on every pass: such fixes are remembered and left out.
   const ineffective = new Set<string>();
-  let refused: string | null = null;
-  const problem = (other: string | null): string | null => (refused === null ? other : other === null ? refused : `${refused}; ${other}`);
+  const refused: FixCandidate[] = [];
+  const problem = (other: string | null): string | null => {
+    const parts = refused.length === 0 ? [] : [`fixes from ${rulesOf(refused)} leave their problem in place; they were not applied`];
+    return other === null && parts.length === 0 ? null : [...parts, ...(other === null ? [] : [other])].join('; ');
+  };
   for (let pass = 1; pass <= MAX_FIX_PASSES; pass++) {
     const candidates = report.candidates.filter((c) => !ineffective.has(fixKey(c)));
     const result = applyFixes(current, candidates, level);
@@ -56,7 +59,7 @@ export function fixUntilStable<R extends FixPassLint>(text: string, lint: (text:
     });
     if (back.length > 0) {
       for (const key of back) ineffective.add(key);
-      refused ??= `fixes from ${rulesOf(result.applied.filter((c) => back.includes(fixKey(c))))} leave their problem in place; they were not applied`;
+      refused.push(...result.applied.filter((c) => back.includes(fixKey(c))));
       continue;
     }
     if (history.length >= 2 && history[history.length - 2] === result.output) {

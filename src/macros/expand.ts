@@ -345,8 +345,9 @@ function parseBraced(text: string, at: number): ParsedReference | null {
     if (text[i] === '!') negate = !negate;
     else check = true;
   }
+  // The name runs up to a `:` or a blank.
   let e = i;
-  for (let c = text.charCodeAt(e); e < close && c !== 0x3a && c !== 0x20; c = text.charCodeAt(++e)); // up to `:` or a blank
+  while (e < close && text[e] !== ':' && text[e] !== ' ') e++;
   const rest = e < close ? text.slice(e + 1, close) : null;
   return {
     start: at, name: text.slice(i, e), negate, check, braced: true,

@@ -17,7 +17,11 @@ const INDEX_FROM_LENGTH = 4096;
 const RECENT_TEXTS = 8;
 const recent = new Map<string, Map<string, Map<number, number>>>();
 
-/** Where each `left` of the text closes, for those that close, skipping a character after a backslash. */
+/**
+ * Where each `left` of the text closes, for those that close, skipping a character after a
+ * backslash. parse/brackets.ts counts the same way for the parser, but only from macro openers
+ * (`%{`), while the expander also matches bare brackets: a change to the rule belongs in both.
+ */
 function closesOf(text: string, left: string, right: string): Map<number, number> {
   let byKind = recent.get(text);
   if (byKind === undefined) {

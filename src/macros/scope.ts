@@ -92,12 +92,12 @@ export class MacroScope {
 
   /**
    * A scope that starts with this one's definitions; changes to it leave this one as it is. This
-   * scope must not change while the derived one is in use.
+   * scope must not change while the derived one is in use. Only a scope made from nothing, with
+   * global definitions only (a target's), is derived from.
    */
   derive(): MacroScope {
-    const derived = new MacroScope(this.base === null ? this.table : new Map([...this.base, ...this.table]));
-    derived.locals.push(...this.locals);
-    return derived;
+    if (this.base !== null || this.locals.length > 0) throw new Error('only a scope made from nothing, outside any call, can be derived from');
+    return new MacroScope(this.table);
   }
 
   /** Drops every definition made at `level` or deeper: the end of a parametric call. */

@@ -8,7 +8,7 @@ import type { MacroTable } from './builtins/rpm.js';
 import { type PrepContext, renderPatch, renderSetup } from './prep.js';
 import { sectionHeaderOf } from './section-header.js';
 import { type Target, targetScope } from './targets.js';
-import { hasUnknown, UNKNOWN_OPEN } from './unknown.js';
+import { hasUnknown } from './unknown.js';
 
 /**
  * Whether a line is read for the target: `active` (its branch is taken), `inactive` (never on
@@ -109,7 +109,7 @@ function withoutLineEnd(mapped: MappedText, eol: string): MappedText {
 /** Text that expands to itself and is one physical line: no `%`, no unknown region, no newline before its end. */
 function isPlain(text: string): boolean {
   const newline = text.indexOf('\n');
-  return (newline === -1 || newline === text.length - 1) && !text.includes('%') && !text.includes(UNKNOWN_OPEN);
+  return (newline === -1 || newline === text.length - 1) && !text.includes('%') && !hasUnknown(text);
 }
 
 /** Text mapped character for character to the source at `start`, as expansion maps literal text. */
@@ -203,9 +203,10 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
   const current = (): LineState => (frames.length === 0 ? 'active' : frames[frames.length - 1]!.state);
   const source = file.source;
 
-  const expandSpan = (line: Line, start: number, end: number): MappedText => {
+  /** Expands `text`, which stands at `start` in the source. */
+  const expandSpan = (line: Line, text: string, start: number): MappedText => {
     const before = expander.diagnostics.length;
-    const mapped = expander.expandMapped(source.slice(start, end), start);
+    const mapped = expander.expandMapped(text, start);
     for (let i = before; i < expander.diagnostics.length; i++) diagnostics.push({ ...expander.diagnostics[i]!, line });
     return mapped;
   };
@@ -226,7 +227,7 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
     for (const line of sectionLines) {
       if (line.kind === 'conditional') {
         const text = line.text;
-        const state = decideConditional(line.directive, frames, () => (text === null ? null : expandSpan(line, text.span.start, text.span.end).text));
+        const state = decideConditional(line.directive, frames, () => (text === null ? null : expandSpan(line, source.slice(text.span.start, text.span.end), text.span.start).text));
         lines.push({ line, section, state, expanded: null, physical: [{ text: source.slice(line.span.start, line.span.end), state, conditional: true }] });
         continue;
       }
@@ -247,7 +248,7 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
         continue;
       }
       // The line end goes in too: %define, %global and %dnl swallow it, as in rpm.
-      const withEnd = expandSpan(line, line.span.start, line.span.end);
+      const withEnd = expandSpan(line, raw, line.span.start);
       const expanded = withoutLineEnd(withEnd, line.eol);
       const physical: PhysicalLine[] = [];
       for (const text of splitPhysical(withEnd.text)) {

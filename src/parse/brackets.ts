@@ -5,7 +5,8 @@
  * character after a backslash (macro.c `matchchar`); its spec reader joins physical lines while
  * such a bracket is open. Computing every match up front lets the grammar commit to a macro
  * reference only when it closes, so an unclosed `%{` costs a lookup instead of a scan to the end
- * of the file, and parsing stays linear on any input.
+ * of the file, and parsing stays linear on any input. The expander's matchClose (macros/match-close.ts)
+ * counts the same way for its own texts: a change to the rule belongs in both.
  */
 
 export type OpenerKind = '{' | '(' | '[';

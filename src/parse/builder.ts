@@ -48,9 +48,12 @@ const OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set(['-n', '-f', '-p', '-P',
 /** `Mon Jan  1 2024` (weekday, month, day, year), then the author, then an optional `- evr`. */
 const CHANGELOG_HEADER = /^(\s*)([A-Z][a-z]{2}\s+[A-Z][a-z]{2}\s+\d{1,2}\s+(?:\d{1,2}:\d{2}:\d{2}\s+(?:[A-Z]{2,5}\s+)?)?\d{4})(\s+)(.*?)(?:(\s+-\s*|\s+)(\S+))?\s*$/;
 
-/** The functions grammar actions call; each attaches spans and nothing else. */
+/** The functions grammar actions call; each makes one node with its span. */
 export class TreeBuilder {
-  /** Whether a reference nested too deep was kept opaque; without one there is nothing to report. */
+  /**
+   * Whether a reference nested too deep may have been kept opaque (the action may belong to an
+   * alternative peggy then dropped); without it the tree need not be searched for one.
+   */
   madeOpaque = false;
 
   constructor(private readonly source: string) {}

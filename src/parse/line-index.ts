@@ -24,15 +24,6 @@ export class LineIndex {
     return low + 1;
   }
 
-  /** The text of the 1-based `line` without its `\n`, as `split('\n')` gives it; '' past the end. */
-  lineText(line: number): string {
-    const starts = this.lineStarts();
-    const start = starts[line - 1];
-    if (start === undefined) return '';
-    const next = starts[line];
-    return this.text.slice(start, next === undefined ? undefined : next - 1);
-  }
-
   /** The offset each line starts at; the first is 0. */
   lineStarts(): readonly number[] {
     if (this.starts === null) {

@@ -47,7 +47,7 @@ export function foldStructure(raw: RawFile, source: string): { file: SpecFile; d
   const closeSection = (end: number): void => {
     sections.push({ kind: 'section', name: current.name, span: { start: current.start, end }, header: current.header, lines: current.lines });
   };
-  const inDeadBranch = (): boolean => stack.length > 0 && stack.some((block) => block.branches[block.branches.length - 1]!.dead);
+  const inDeadBranch = (): boolean => stack.some((block) => block.branches[block.branches.length - 1]!.dead);
 
   for (const line of raw.lines) {
     if (line.kind === 'section-header') {

@@ -1,14 +1,14 @@
 import type { ChalkInstance } from 'chalk';
 import type { Position } from '../parse/cst.js';
-import type { LineIndex } from '../parse/line-index.js';
+import type { TextPositions } from './text-region.js';
 
 /**
  * The source line of `start` with the reported range underlined; a range that runs past the
- * line is underlined to the line's end. The file's line index is shared by its findings: a spec
+ * line is underlined to the line's end. The file's positions are shared by its findings: a spec
  * of many megabytes can have thousands.
  */
-export function codeFrame(lines: LineIndex, start: Position, end: Position, chalk: ChalkInstance): string {
-  const text = lines.lineText(start.line).replace(/\r$/, '');
+export function codeFrame(lines: TextPositions, start: Position, end: Position, chalk: ChalkInstance): string {
+  const text = lines.lineText(start.line);
   const gutter = String(start.line);
   const from = start.column - 1;
   const to = end.line === start.line ? Math.max(end.column - 1, from + 1) : Math.max(text.length, from + 1);

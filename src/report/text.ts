@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import { LineIndex } from '../parse/line-index.js';
 import { codeFrame } from './code-frame.js';
 import type { FileProblems, Problem } from './problem.js';
+import { TextPositions } from './text-region.js';
 
 const SEVERITY_STYLE: Record<Problem['severity'], (chalk: ChalkInstance, text: string) => string> = {
   error: (chalk, text) => chalk.red.bold(text),
@@ -17,7 +17,7 @@ export function formatText(results: readonly FileProblems[], chalk: ChalkInstanc
   let filesWithProblems = 0;
   for (const result of results) {
     if (result.problems.length > 0) filesWithProblems++;
-    const lines = new LineIndex(result.source);
+    const lines = new TextPositions(result.source);
     for (const problem of result.problems) {
       counts[problem.severity]++;
       const where = chalk.bold(`${result.filename}:${problem.start.line}:${problem.start.column}`);

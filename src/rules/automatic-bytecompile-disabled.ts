@@ -29,9 +29,10 @@ export default defineRule({
     link: 'https://docs.fedoraproject.org/en-US/packaging-guidelines/Python_Appendix/#manual-bytecompilation',
   },
   *check(ctx) {
-    // Looked for once, at the first switch that takes effect: most specs have none.
-    let left: { path: string | undefined } | undefined;
-    for (const { kind, line } of automaticBytecompileSwitches(ctx.expansion, ctx.source)) {
+    const switches = automaticBytecompileSwitches(ctx.expansion, ctx.source);
+    // Most specs switch nothing off, and only a switch that takes effect needs the buildroot.
+    const left = switches.some((s) => s.kind !== 'zero') ? firstUncompiled(ctx.buildroot) : undefined;
+    for (const { kind, line } of switches) {
       const span = line.line.name.span;
       if (kind === 'zero') {
         yield ctx.report('ineffective', undefined, span, { severity: 'info' });
@@ -39,10 +40,9 @@ export default defineRule({
       }
       const how = kind === 'sed' ? 'The __os_install_post sed idiom' : kind === 'undefine' ? '%undefine py_auto_byte_compile'
         : kind === 'brp-nil' ? 'An empty %__brp_python_bytecompile' : 'An empty %__os_install_post';
-      left ??= { path: firstUncompiled(ctx.buildroot) };
-      yield left.path === undefined
+      yield left === undefined
         ? ctx.report('disabledHarmless', { how }, span, { severity: 'info' })
-        : ctx.report('disabled', { how, what: left.path }, span);
+        : ctx.report('disabled', { how, what: left }, span);
     }
   },
 });

@@ -102,7 +102,7 @@ function* viaMacros(
   ctx: RuleContext<typeof messages>, line: ExpandedLine, expected: string, python2Allowed: boolean, reported: Set<string>,
 ): Generator<Report> {
   const expanded = line.expanded;
-  if (expanded === null || !mayMatch(expanded.text)) return;
+  if (expanded === null) return;
   for (const match of expanded.text.matchAll(/python(\d\.\d+)(?=\/|\s|$|")|-py(\d\.\d+)\.egg-info/g)) {
     const versionAt = match.index + match[0].indexOf(match[1] ?? match[2]!);
     const span = sourceOf(expanded, versionAt, versionAt + (match[1] ?? match[2]!).length);
