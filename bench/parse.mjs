@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { decodeSpec, lintText, parseSpec } from '../dist/index.js';
 import { expandSpec } from '../dist/macros/spec-expander.js';
 import { findTarget } from '../dist/macros/targets.js';
-import { benchSpecs, corpus, root, source } from './bench-specs.mjs';
+import { benchSpecs, corpus, source } from './bench-specs.mjs';
 
 const lintOnly = process.argv[2] === '--lint-corpus';
 if (source !== corpus && !lintOnly) console.log(`note: ${corpus} is absent; measuring specs-examples/ instead`);
@@ -46,7 +46,7 @@ const trees = texts.map((t) => parseSpec(t).file);
 const expand = measure('speclint expand (fedora)', () => trees.forEach((file) => expandSpec(file, fedora)), 3);
 console.log(`speclint parse runs at ${(base / parse).toFixed(3)}x the reference's throughput (reference ${(parse / base).toFixed(1)}x faster)`);
 console.log(`parse + expand of the whole corpus: ${(parse + expand).toFixed(2)} s`);
-console.log(`peak RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB (this process holds every tree at once)`);
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process holds every tree at once)`);
 
 const lintRuns = Array.from({ length: 3 }, () => {
   const child = spawnSync(process.execPath, [import.meta.filename, '--lint-corpus'], { encoding: 'utf8' });

@@ -87,19 +87,20 @@ export function itemsBelow<T>(dirs: Iterable<string>, items: Iterable<T>, pathOf
   return (dir) => below.get(withoutTrailingSlashes(dir)) ?? [];
 }
 
-/** The directories that no other one of them holds (isBelow), in their order. */
+/**
+ * The directories that no other one of them holds (isBelow), in their order. Spellings of one
+ * directory (`/a`, `/a/`) hold each other: the first stands for them all.
+ */
 export function outermostDirectories(dirs: readonly string[]): string[] {
-  // `/a` and `/a/` are one directory to isBelow(), and each holds the other.
-  const spellings = new Map<string, Set<string>>();
-  for (const dir of dirs) {
+  const bases = new Set(dirs.map(withoutTrailingSlashes));
+  const kept = new Set<string>();
+  return dirs.filter((dir) => {
     const base = withoutTrailingSlashes(dir);
-    spellings.set(base, (spellings.get(base) ?? new Set()).add(dir));
-  }
-  const heldByOther = (dir: string): boolean => [...pathAndParents(dir), ''].some((parent) => {
-    const held = spellings.get(parent);
-    return held !== undefined && held.size > (held.has(dir) ? 1 : 0);
+    if (kept.has(base)) return false;
+    kept.add(base);
+    // The root holds every other directory, relative ones too (isBelow).
+    return base === '' || (!bases.has('') && !pathAndParents(base).some((parent) => parent !== base && bases.has(parent)));
   });
-  return dirs.filter((dir) => !heldByOther(dir));
 }
 
 /** Paths, asked whether any of them is below a directory (isBelow). */

@@ -6,8 +6,8 @@ import { fixText } from '../../src/engine/fix-text.js';
 import { lintText } from '../../src/engine/lint.js';
 import { formatText } from '../../src/report/text.js';
 import { expectedFindings } from '../helpers/markers.js';
+import { EXAMPLES_DIR } from '../helpers/spec-arbitraries.js';
 
-const EXAMPLES_DIR = join(import.meta.dirname, '../../specs-examples');
 const examples = readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.spec')).sort();
 
 describe('specs-examples', () => {

@@ -56,11 +56,15 @@ describe('path sets agree with isBelow()', () => {
     }), RUNS);
   });
 
-  it('outermostDirectories drops each directory that another one holds', () => {
+  it('outermostDirectories drops each directory that another one holds, and keeps the first spelling of each', () => {
+    // Two spellings of one directory (`/a`, `/a/`) each hold the other; no two others do.
+    const same = (a: string, b: string): boolean => isBelow(a, b) && isBelow(b, a);
     fc.assert(fc.property(paths, (listed) => {
       const dirs = [...new Set(listed)];
-      expect(outermostDirectories(dirs)).toEqual(dirs.filter((dir) => !dirs.some((other) => other !== dir && isBelow(dir, other))));
+      expect(outermostDirectories(dirs)).toEqual(dirs.filter((dir, i) =>
+        !dirs.slice(0, i).some((earlier) => same(earlier, dir)) && !dirs.some((other) => !same(other, dir) && isBelow(dir, other))));
     }), RUNS);
+    expect(outermostDirectories(['/a', '/a/', '/a/b', '/c/'])).toEqual(['/a', '/c/']);
   });
 });
 

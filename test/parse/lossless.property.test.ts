@@ -1,12 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { parseSpec } from '../../src/parse/index.js';
-import { CORPUS_DIR, corpusSpecs, HAVE_CORPUS } from '../helpers/corpus.js';
+import { HAVE_CORPUS } from '../helpers/corpus.js';
+import { corpusSampleBytes, exampleSpecBytes } from '../helpers/spec-arbitraries.js';
 import { expectLosslessTree } from '../helpers/tree-invariants.js';
-
-const EXAMPLES_DIR = join(import.meta.dirname, '../../specs-examples');
 
 /** Pieces that exercise the grammar's hard parts far more often than random characters would. */
 const SPEC_PIECES = [
@@ -21,14 +18,10 @@ const SPEC_PIECES = [
 const specLike = fc.array(fc.oneof(fc.constantFrom(...SPEC_PIECES), fc.string({ maxLength: 6 })), { maxLength: 60 })
   .map((pieces) => pieces.join(''));
 
+/** Our examples and, when the corpus is present, every 25th of its specs (the huge ones left out, so each case stays fast). */
 function examples(): string[] {
-  const own = readdirSync(EXAMPLES_DIR).filter((n) => n.endsWith('.spec')).map((n) => readFileSync(join(EXAMPLES_DIR, n), 'latin1'));
-  // A spread of real specs when the corpus is present: every 25th file, the huge ones left out
-  // so each case stays fast (the corpus test reads them all).
-  const corpus = corpusSpecs().filter((_, i) => i % 25 === 0)
-    .map((p) => readFileSync(join(CORPUS_DIR, p), 'latin1'))
-    .filter((text) => text.length < 40_000);
-  return [...own, ...corpus];
+  const files = [...exampleSpecBytes().values(), ...corpusSampleBytes(25, 40_000).samples.values()];
+  return files.map((bytes) => bytes.toString('latin1'));
 }
 
 /** A real spec with a few random edits: cut, duplicate or insert at random places. */

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { lintText } from '../../src/engine/lint.js';
 import type { FileProblems } from '../../src/report/problem.js';
 
-export const EXAMPLES_DIR = join(import.meta.dirname, '../../specs-examples');
+import { EXAMPLES_DIR } from '../helpers/spec-arbitraries.js';
+
+export { EXAMPLES_DIR };
 export const EXAMPLE_NAMES = readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.spec')).sort();
 
 export function exampleText(name: string): string {

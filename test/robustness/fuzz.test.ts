@@ -13,7 +13,7 @@ import { printSpec } from '../../src/parse/print.js';
 import { expectLosslessTree } from '../helpers/tree-invariants.js';
 import {
   byteMutations, corpusSampleBytes, exampleSpecBytes, mutateBytes, mutate, mutations, specLikeLine, specLikeText,
-} from './spec-arbitraries.js';
+} from '../helpers/spec-arbitraries.js';
 
 /**
  * Fuzzing the whole pipeline: parse, expand, lint and fix must never throw, never lose a byte and

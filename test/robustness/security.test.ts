@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixText } from '../../src/engine/fix-text.js';
 import { lintText } from '../../src/engine/lint.js';
 import { printRpmspec } from '../../src/macros/rpmspec-output.js';
@@ -19,6 +19,29 @@ import { runMain, type CliRun } from '../cli/run-main.js';
  * or the value of the environment variable it asks for with %{getenv:} (set in this process, so
  * that a read would find it).
  */
+
+// Every path this process opens, reads, lists or looks at, speclint's own reads included: a read
+// of a file the spec names shows here even when nothing of it reaches an output.
+const { looked, recording } = vi.hoisted(() => {
+  const looked: string[] = [];
+  const READS = ['readFileSync', 'readFile', 'openSync', 'open', 'statSync', 'stat', 'lstatSync', 'lstat', 'existsSync', 'accessSync', 'access',
+    'readdirSync', 'readdir', 'realpathSync', 'realpath', 'createReadStream', 'opendirSync', 'opendir'];
+  const recording = <M extends object>(module: M): M => {
+    const wrapped: Record<string, unknown> = { ...(module as Record<string, unknown>) };
+    for (const name of READS) {
+      const original = (module as Record<string, unknown>)[name];
+      if (typeof original !== 'function') continue;
+      wrapped[name] = (...args: unknown[]) => {
+        if (typeof args[0] === 'string' || args[0] instanceof URL || Buffer.isBuffer(args[0])) looked.push(String(args[0]));
+        return (original as (...a: unknown[]) => unknown)(...args);
+      };
+    }
+    return { ...wrapped, default: wrapped } as M;
+  };
+  return { looked, recording };
+});
+vi.mock('node:fs', async (importOriginal) => recording(await importOriginal<object>()));
+vi.mock('node:fs/promises', async (importOriginal) => recording(await importOriginal<object>()));
 
 const SECRET = `speclint-secret-${randomBytes(12).toString('hex')}`;
 const ENV_SECRET = `speclint-env-${randomBytes(12).toString('hex')}`;
@@ -168,6 +191,9 @@ describe('linting, expanding and fixing never run anything from the spec', () =>
 
   it('afterwards no file has appeared, and no output holds the outside files\' contents or the environment\'s value', () => {
     expect(outputs.length).toBeGreaterThan(20);
+    // The recorder saw speclint read the spec; it saw nothing read, listed or looked at outside.
+    expect(looked).toContain(spec);
+    expect(looked.filter((path) => path.includes(join(root, 'outside')) || path.includes('outside/secret.inc'))).toEqual([]);
     expect(readdirSync(join(root, 'ran'))).toEqual([]);
     // Not a sentinel under another name, nor a temporary file left behind by --fix.
     expect(tree(root)).toEqual(before);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { CORPUS_DIR, corpusSpecs, HAVE_CORPUS } from '../helpers/corpus.js';
+import { CORPUS_DIR, corpusSpecs, HAVE_CORPUS } from './corpus.js';
 
 export const EXAMPLES_DIR = join(import.meta.dirname, '../../specs-examples');
 
