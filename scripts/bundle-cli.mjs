@@ -1,57 +1,91 @@
-// Runs after tsc (npm run build): rewrites dist/cli/program.js with the ~75 modules it imports
-// statically folded into one file. Node 20's ESM loader resolves, reads, compiles and links every
-// module on its own; for a pre-commit hook linting one spec that was a third of speclint's own
-// start-up time (README, "Start-up time").
+// Runs after tsc (npm run build): folds what the CLI loads up front (dist/cli/launch.js, with the
+// ~75 modules it imports, commander and chalk among them) into one CommonJS script,
+// dist/cli/launch.cjs, then runs a lint through it and saves V8's code cache of what ran beside it
+// (launch.cjs.cache). dist/cli/code-cache.js loads the two; README, "Start-up time", says why.
 //
 // The bundle stays at tsc's depth in dist/cli/, so the paths program.ts and run-file-jobs.ts find
 // by import.meta.url (../../package.json, ./lint-worker.js) hold unchanged. What the CLI imports on
-// demand (other commands, reporters, the fix machinery) becomes *.chunk.js beside it. dist/cli.js
-// stays tsc's (it turns on the compile cache before anything else loads), and the rest of dist/ is
-// still the library and what the worker threads load.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// demand (other commands, reporters, the fix machinery) becomes *.chunk.cjs beside it, which
+// require() loads when needed. The rest of dist/ stays tsc's: the library, what the worker threads
+// load, and the whole CLI where there is no bundle.
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const out = fileURLToPath(new URL('../dist/cli/', import.meta.url));
-// Chunks of an earlier bundle would otherwise stay behind, unused, when this one is not made.
-for (const name of readdirSync(out)) if (/\.chunk\.js(\.map)?$/.test(name)) rmSync(join(out, name));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'dist/cli/');
+// What an earlier build made would otherwise stay behind, unused or stale, when this one fails.
+for (const name of readdirSync(out)) if (/\.chunk\.c?js(\.map)?$|^launch\.cjs(\.map|\.cache)?$/.test(name)) rmSync(join(out, name));
 
 /**
- * The bundle only saves start-up time, and tsc's program.js works as it is: a git install on a
- * Node that rolldown does not run on (before 20.19), or where it fails, still gets a working
- * speclint. rolldown writes its output only at the end, so a failure leaves tsc's files whole.
+ * The bundle only saves start-up time, and tsc's output works as it is: a git install on a Node
+ * that rolldown does not run on (before 20.19), or where it fails, still gets a working speclint.
  */
 function leaveUnbundled(reason) {
-  console.error(`speclint: dist/cli/program.js is left unbundled: ${String(reason).split('\n')[0]}`);
+  for (const name of readdirSync(out)) if (/\.chunk\.cjs(\.map)?$|^launch\.cjs/.test(name)) rmSync(join(out, name));
+  console.error(`speclint: the CLI is left unbundled: ${String(reason).split('\n')[0]}`);
   process.exit(0);
 }
 
 const { build } = await import('rolldown').catch((error) => leaveUnbundled(`rolldown did not load (${error})`));
 
-await build({
-  input: { program: join(out, 'program.js') },
+const bundled = await build({
+  input: { launch: join(out, 'launch.js') },
   platform: 'node',
-  // Dependencies stay packages: their licences ship with them, and smol-toml is require()d on use.
-  external: [/^[^./]/],
-  // Lets program.js itself hold what it loads (and export it to the on-demand chunks), instead of
-  // re-exporting main() from one more file.
+  // Lets launch.cjs itself hold what it loads (and export it to the on-demand chunks), instead of
+  // re-exporting from one more file.
   preserveEntrySignatures: 'allow-extension',
+  // smol-toml is require()d on use, from node_modules; everything imported statically goes in.
   // tsc's source maps go into the bundle's, so --enable-source-maps still points at src/*.ts.
   plugins: [{
     name: 'tsc-source-maps',
     load(id) {
       const map = `${id}.map`;
-      return existsSync(map) ? { code: readFileSync(id, 'utf8'), map: readFileSync(map, 'utf8') } : null;
+      return id.includes('/node_modules/') || !existsSync(map) ? null : { code: readFileSync(id, 'utf8'), map: readFileSync(map, 'utf8') };
     },
   }],
   output: {
     dir: out,
-    format: 'esm',
-    entryFileNames: '[name].js',
-    chunkFileNames: '[name].chunk.js',
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: '[name].chunk.cjs',
+    // A script run through node:vm has no loader for import(): on-demand parts are require()d.
+    dynamicImportInCjs: false,
     // Everything the entry loads anyway stays with it, rather than in pieces shared with the
     // on-demand chunks.
-    codeSplitting: { groups: [{ name: 'program', tags: ['$initial'] }] },
+    codeSplitting: { groups: [{ name: 'launch', tags: ['$initial'] }] },
+    banner: (chunk) => (chunk.isEntry ? licences(chunk.moduleIds) : ''),
     sourcemap: true,
   },
 }).catch(leaveUnbundled);
+
+const launch = readFileSync(join(out, 'launch.cjs'), 'utf8');
+if (/\bimport\(/.test(launch.replace(/^\s*\*.*$/gm, ''))) leaveUnbundled('the bundle kept an import(), which it could not run');
+if (bundled.output.some((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.fileName !== 'launch.cjs')) leaveUnbundled('rolldown named the bundle otherwise');
+
+/** The licence of each package folded into the bundle, which their MIT terms ask copies to keep. */
+function licences(moduleIds) {
+  const packages = new Set(moduleIds.map((id) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1]).filter((name) => name !== undefined));
+  return [...packages].sort().map((name) => {
+    const dir = join(root, 'node_modules', name);
+    const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+    if (file === undefined) leaveUnbundled(`${name} ships no licence file to keep in the bundle`);
+    return `/*! ${name} (bundled)\n${readFileSync(join(dir, file), 'utf8').trim().replaceAll('*/', '* /')}\n*/\n`;
+  }).join('');
+}
+
+// The code cache: V8 keeps the bytecode of the functions that have run, so the lint below takes
+// the path a pre-commit hook takes (a spec with findings and a clean one, read from disk, reported
+// as text). A failure here leaves the bundle without a cache, which costs time only.
+try {
+  const { loadBundle, CACHE_NAME } = await import(pathToFileURL(join(out, 'code-cache.js')).href);
+  const bundle = loadBundle(out);
+  const silent = { stdout: () => {}, stdoutBytes: () => {}, stderr: () => {}, readStdin: async () => new Uint8Array(0), env: {}, colorLevel: 0, stderrIsTTY: false };
+  const examples = join(root, 'specs-examples');
+  const found = await bundle.launch.main(['lint', join(examples, '90-realistic-messy.spec')], silent);
+  const clean = await bundle.launch.main([join(examples, '01-python-quokka-clean.spec')], silent);
+  if (found !== 1 || clean !== 0) throw new Error(`the warm-up lints exited ${found} and ${clean}, not 1 and 0`);
+  writeFileSync(join(out, CACHE_NAME), bundle.makeCache());
+} catch (error) {
+  console.error(`speclint: the CLI bundle has no code cache: ${String(error).split('\n')[0]}`);
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,9 +15,9 @@ const NOT_FOR_A_PLAIN_LINT: Readonly<Record<string, RegExp>> = {
   'the worker pool': /^node:worker_threads$/,
   'node:crypto (SARIF fingerprints, atomic writes)': /^node:crypto$/,
   'the standard input reader': /^node:stream\/consumers$/,
-  'the other reporters': /\/(sarif|json|github|snippets)(\.chunk)?\.js$/,
-  'the fix machinery': /\/(fix-text|loop|unified-diff|write-atomic)(\.chunk)?\.js$/,
-  'the other commands': /\/(parse|expand|rules|bytecompile)-command(\.chunk)?\.js$/,
+  'the other reporters': /\/(sarif|json|github|snippets)(\.chunk\.cjs|\.js)$/,
+  'the fix machinery': /\/(fix-text|loop|unified-diff|write-atomic)(\.chunk\.cjs|\.js)$/,
+  'the other commands': /\/(parse|expand|rules|bytecompile)-command(\.chunk\.cjs|\.js)$/,
 };
 
 const made: string[] = [];
@@ -53,8 +53,8 @@ describe('start-up: a plain lint of one spec loads only what it uses', () => {
   it('loads no config parser, worker pool, other reporter, fix machinery or other command', () => {
     const { code, loaded, unneeded } = loadsOf(['x.spec'], dir);
     expect(code).toBe(1);
-    // The recorder works: it saw the entry point and a CommonJS dependency.
-    expect(loaded).toEqual(expect.arrayContaining([expect.stringMatching(/\/dist\/cli\.js$/), expect.stringMatching(/commander\/lib\/command\.js$/)]));
+    // The recorder works: it saw the entry point, and a built-in that only chalk asks for.
+    expect(loaded).toEqual(expect.arrayContaining([expect.stringMatching(/\/dist\/cli\.js$/), 'node:tty']));
     expect(unneeded).toEqual([]);
   });
 
@@ -78,16 +78,68 @@ describe('start-up: a plain lint of one spec loads only what it uses', () => {
   });
 });
 
-describe('start-up: the build bundles what the CLI loads up front', () => {
-  it('leaves dist/cli/program.js with no static import of another speclint module', async (context) => {
-    const rolldown = await import('rolldown').then(() => null, (error: unknown) => String(error).split('\n')[0]);
-    if (rolldown !== null) {
-      console.log(`[speclint tests] skipping the bundle check: rolldown does not load here (${rolldown}), so the build keeps tsc's output`);
-      context.skip();
-    }
-    const program = readFileSync(join(ROOT, 'dist/cli/program.js'), 'utf8');
-    expect(program.match(/^import [^;]* from "\.{1,2}\//gm)).toBeNull();
-    // The on-demand parts are chunks beside it.
-    expect(program).toMatch(/import\("\.\/fix-text\.chunk\.js"\)/);
+/** What loadBundle() says of the bundle in `dist` in a fresh process: whether V8 took its cache, or null for no bundle. */
+function cacheUsed(dist: string): string {
+  const probe = `import { loadBundle } from ${JSON.stringify(join(dist, 'cli/code-cache.js'))};
+    console.log(loadBundle(${JSON.stringify(join(dist, 'cli'))})?.cacheUsed ?? null);`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return run.stdout.trim();
+}
+
+describe('start-up: the build bundles what the CLI loads up front, with a code cache', () => {
+  /** The reason to skip where rolldown does not load (the build then keeps tsc's output), or null. */
+  async function noRolldown(): Promise<string | null> {
+    const failure = await import('rolldown').then(() => null, (error: unknown) => String(error).split('\n')[0]!);
+    if (failure !== null) console.log(`[speclint tests] skipping the bundle check: rolldown does not load here (${failure}), so the build keeps tsc's output`);
+    return failure;
+  }
+
+  it('makes dist/cli/launch.cjs hold every speclint module it needs up front, and the licences of what it folds in', async (context) => {
+    if ((await noRolldown()) !== null) context.skip();
+    const bundle = readFileSync(join(ROOT, 'dist/cli/launch.cjs'), 'utf8');
+    const required = [...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+    // Built-ins and the on-demand chunks beside it; nothing from dist/ or node_modules/.
+    expect(required.filter((id) => !id.startsWith('node:') && id !== 'url' && !/^\.\/[\w-]+\.chunk\.cjs$/.test(id))).toEqual([]);
+    expect(required).toContain('./fix-text.chunk.cjs');
+    expect(bundle).toMatch(/^\/\*! chalk \(bundled\)\nMIT License/);
+    expect(bundle).toMatch(/\/\*! commander \(bundled\)\n\(The MIT License\)/);
+  });
+
+  it('makes a code cache that the Node running the tests accepts', async (context) => {
+    if ((await noRolldown()) !== null) context.skip();
+    expect(cacheUsed(join(ROOT, 'dist'))).toBe('true');
+  });
+});
+
+describe('start-up: a run without the bundle, or with a cache V8 refuses, lints all the same', () => {
+  /** A copy of dist/ beside package.json and node_modules, so it finds what dist/ does. */
+  function copyOfDist(): string {
+    const root = mkdtempSync(join(tmpdir(), 'speclint-dist-'));
+    made.push(root);
+    cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
+    copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+    return root;
+  }
+  const expected = spawnSync(process.execPath, [BIN, 'x.spec'], { cwd: specDir(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  it.each([
+    ['no bundle', 'null', (cli: string) => rmSync(join(cli, 'launch.cjs'))],
+    ['no code cache', 'false', (cli: string) => rmSync(join(cli, 'launch.cjs.cache'), { force: true })],
+    ['a damaged code cache', 'false', (cli: string) => writeFileSync(join(cli, 'launch.cjs.cache'), Buffer.alloc(4096, 7))],
+    // Same length, so V8 itself would take the cache: the bundle being newer is what refuses it.
+    ['a bundle changed after its cache', 'false', (cli: string) => {
+      const bundle = join(cli, 'launch.cjs');
+      writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('(bundled)', '(BUNDLED)'));
+      utimesSync(bundle, new Date(), new Date(Date.now() + 60_000));
+    }],
+  ])('%s', (_, used, damage) => {
+    const root = copyOfDist();
+    damage(join(root, 'dist/cli'));
+    expect(cacheUsed(join(root, 'dist'))).toBe(used);
+    const run = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'x.spec'], { cwd: specDir(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(expected.status).toBe(1);
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: expected.status, stdout: expected.stdout, stderr: expected.stderr });
   });
 });
