@@ -73,6 +73,15 @@ export class MacroScope {
     if (definition.level > 0) this.locals.push(definition);
   }
 
+  /**
+   * Puts `definition` in place of the name's current one, for a macro speclint implements itself
+   * in place of rpm's: one `%undefine` still leaves the name undefined, as it would in rpm.
+   */
+  replace(definition: MacroDefinition): void {
+    if (this.has(definition.name)) this.undefine(definition.name);
+    this.define(definition);
+  }
+
   undefine(name: string): void {
     this.changes++;
     const stack = this.ownStack(name);

@@ -133,7 +133,7 @@ function splitPhysical(buffer: string): string[] {
 function recordByteCompiles(scope: MacroScope, record: (args: readonly string[]) => void): void {
   const original = scope.get('py_byte_compile');
   if (original === undefined) return;
-  scope.define({
+  scope.replace({
     ...original,
     body: (call) => {
       record(call.args);
@@ -148,12 +148,12 @@ function recordByteCompiles(scope: MacroScope, record: (args: readonly string[])
  */
 function definePatchMacros(scope: MacroScope, sources: readonly SpecSource[]): void {
   const origin = { kind: 'target' as const, package: 'rpm' };
-  scope.define({
+  scope.replace({
     name: '__apply_patch', opts: 'qp:m:', origin, level: 0,
     // rpm's definition ends its first line with a backslash, so the body starts with a newline.
     body: (call) => `\necho 'Cannot read ${call.args[0] ?? ''}'; exit 1;\n`,
   });
-  scope.define({
+  scope.replace({
     name: 'autopatch', opts: 'vp:m:M:', origin, level: 0,
     body: (call) => {
       const patches = sources.filter((s) => s.kind === 'patch');

@@ -88,7 +88,7 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
         for (const fact of installFacts(command, strip, knownDirs)) {
           const span = sourceOf(expanded.expanded, fact.dest.start, fact.dest.end) ?? expanded.line.span;
           if (fact.path.kind !== 'file') knownDirs.add(fact.path.path);
-          installed.push({ ...fact.path, line: expanded.line, state: expanded.state, span, writtenDir: writtenDirOf(expansion.file.source, span, fact.path) });
+          installed.push({ ...fact.path, line: expanded.line, state: expanded.state, span, writtenDir: writtenDirOf(expansion.file.source, span, fact.destNamesFile) });
         }
       }
     } else if (section === 'files' && expanded.line.kind === 'file-entry') {
@@ -96,7 +96,7 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
       for (const word of shellWords(expanded.expanded.text)) {
         if (word.text.startsWith('%') || word.text === '') continue;
         const span = sourceOf(expanded.expanded, word.start, word.end) ?? expanded.line.span;
-        const writtenDir = writtenDirOf(expansion.file.source, span, { kind: 'file' });
+        const writtenDir = writtenDirOf(expansion.file.source, span, 'by-name');
         shipped.push({
           path: normalisePath(word.text), directives: directives.map((d) => d.name), line: expanded.line, state: expanded.state, span,
           // `%{_datadir}/app*/x.py` spells no one directory.
@@ -176,6 +176,8 @@ interface InstallFact {
   readonly path: Omit<InstalledPath, 'line' | 'state' | 'span' | 'writtenDir'>;
   /** Offsets of the destination word in the expanded text. */
   readonly dest: { readonly start: number; readonly end: number };
+  /** Whether the destination word names the installed file itself, not the directory it goes in. */
+  readonly destNamesFile: boolean;
 }
 
 /** Directories every system has, so copying to one copies into it. */
@@ -230,7 +232,7 @@ function installFacts(command: Command, strip: (path: string) => string | null, 
     // A path still holding a macro (undefined on this target) or unknown output says nothing sure.
     // A shell variable (`${f}.py` in a loop) names no one path either.
     if (path === null || hasUnknown(dest.text) || !isConcretePath(path)) return;
-    facts.push({ path: { path: normalisePath(joinPath(path, suffix)), kind, python }, dest: { start: dest.start, end: dest.end } });
+    facts.push({ path: { path: normalisePath(joinPath(path, suffix)), kind, python }, dest: { start: dest.start, end: dest.end }, destNamesFile: kind === 'file' && suffix === '' });
   };
   if (name === 'mkdir' || (name === 'install' && flags.has('d'))) {
     for (const dir of operands) into(dir, 'dir', 'no');
@@ -275,7 +277,7 @@ function extractFacts(name: string, args: readonly ShellWord[], strip: (path: st
   const path = strip(dest.text);
   // Unpacking into the buildroot's root or a system directory says nothing about one application.
   if (path === null || SYSTEM_DIRS.has(path.replace(/\/+$/, ''))) return [];
-  return [{ path: { path, kind: 'tree', python: 'maybe' }, dest: { start: dest.start, end: dest.end } }];
+  return [{ path: { path, kind: 'tree', python: 'maybe' }, dest: { start: dest.start, end: dest.end }, destNamesFile: false }];
 }
 
 function pythonEvidenceOf(source: string, recursive: boolean): PythonEvidence {
@@ -302,13 +304,15 @@ function joinPath(dir: string, name: string): string {
 
 /**
  * The directory the author wrote for a destination, when the source text ends in the installed
- * path's last components (so a fix can reuse `%{buildroot}%{_datadir}/%{name}/engine`).
+ * path's last components (so a fix can reuse `%{buildroot}%{_datadir}/%{name}/engine`). `namesFile`
+ * says whether the text names a file, whose directory is what comes before it; for a `%files`
+ * entry only its name can tell (`by-name`: a file `x.py` or a glob `*.py`, `x.py*`).
  */
-function writtenDirOf(source: string, span: Span, path: Pick<InstalledPath, 'kind'>): string | null {
+function writtenDirOf(source: string, span: Span, namesFile: boolean | 'by-name'): string | null {
   const written = source.slice(span.start, span.end).replace(/^["']|["']$/g, '');
   // Only a plain word: a destination inside `%{?with_x:mkdir -p …}` has no spelling of its own.
   if (/\s/.test(written) || /%\{[!?]/.test(written)) return null;
   const trimmed = written.replace(/(\/\.)+\/*$/, '').replace(/\/+$/, '');
-  // A file (`x.py`) or a glob (`*.py`, `x.py*`) names its directory by what comes before it.
-  return path.kind === 'file' && !written.endsWith('/') && /\.[A-Za-z0-9]+\*?$/.test(trimmed) ? trimmed.replace(/\/[^/]*$/, '') : trimmed;
+  const file = namesFile === 'by-name' ? !written.endsWith('/') && /\.[A-Za-z0-9]+\*?$/.test(trimmed) : namesFile;
+  return file ? trimmed.replace(/\/[^/]*$/, '') : trimmed;
 }

@@ -89,8 +89,9 @@ function firstPythonUse(lines: readonly ExpandedLine[], installed: readonly { pa
 
 /** Where the fix goes: after the last unconditional BuildRequires of the main preamble, in its alignment. */
 function insertionPoint(lines: readonly ExpandedLine[]): { line: Line; prefix: string } | null {
-  const preamble = lines.filter((l) => l.section.name === 'preamble' && l.state === 'active');
-  const tags = preamble.filter((l) => l.line.kind === 'tag');
+  // A tag whose expansion opens a conditional (an `%if` line inside a multi-line `%(…)`) leaves
+  // the lines after it in that branch, where an added line may never be read.
+  const tags = lines.filter((l) => l.section.name === 'preamble' && l.state === 'active' && l.line.kind === 'tag' && !l.physical.some((p) => p.conditional));
   const requires = tags.filter((l) => l.line.kind === 'tag' && /^buildrequires$/i.test(l.line.name.text));
   const anchor = requires.at(-1) ?? tags.find((l) => l.line.kind === 'tag' && /^buildarch$/i.test(l.line.name.text))
     ?? tags.find((l) => l.line.kind === 'tag' && /^license$/i.test(l.line.name.text)) ?? tags.at(-1);

@@ -4,6 +4,7 @@ import type { MacroScope } from '../macros/scope.js';
 import type { InstalledPath } from '../model/buildroot.js';
 import { DirectorySet, isBelow, itemsBelow } from '../model/path-index.js';
 import { defineRule } from './define-rule.js';
+import { commandEnd } from './utils/command-end.js';
 import { insertAfterLine } from './utils/insert-after-line.js';
 import { isByteCompiled } from './utils/is-byte-compiled.js';
 import { type PrivateModule, privateModules } from './utils/private-modules.js';
@@ -66,8 +67,10 @@ export default defineRule({
     if (calls.some((b) => b.unresolved)) return;
     // A path given as a third argument is meant to be compiled: PY015 reports and fixes that call.
     const meant = new DirectorySet(calls.flatMap((b) => b.ignoredPaths));
-    // A spec that defines %py_byte_compile itself (`%global py_byte_compile 1`) gets no call inserted.
-    const callable = ctx.expansion.scope.get('py_byte_compile')?.origin.kind !== 'spec';
+    // A spec that defines %py_byte_compile itself (`%global py_byte_compile 1`), or undefines it,
+    // gets no call inserted.
+    const byteCompile = ctx.expansion.scope.get('py_byte_compile');
+    const callable = byteCompile !== undefined && byteCompile.origin.kind !== 'spec';
     const uncovered = privateModules(ctx.buildroot)
       .filter((m) => !isByteCompiled(ctx.buildroot, m.path) && !meant.holdsAbove(m.path));
     const interpreter = python3InterpreterMacro(ctx.target);
@@ -78,7 +81,8 @@ export default defineRule({
       const { dir } = group;
       const writers = writersBelow(dir);
       // Files that only %files shows (meson, make install) are compiled at the end of %install.
-      const last = writers.length > 0 ? writers.reduce((a, b) => (b.line.span.end > a.line.span.end ? b : a)).line : installEnd;
+      const lastWriter = writers.length > 0 ? writers.reduce((a, b) => (b.line.span.end > a.line.span.end ? b : a)).line : installEnd;
+      const last = lastWriter === null ? null : commandEnd(ctx.file, lastWriter);
       // A spelling from %files may use a macro defined there, after %install: not at the new line.
       const candidates = [...writers.map(writtenDirOfWriter), ...group.paths]
         .filter((c) => c.writtenDir === null || last === null || definedBy(c.writtenDir, last.span.end, ctx.expansion.scope));

@@ -13,7 +13,7 @@ export default defineRule({
   id: 'PY004',
   name: 'py-byte-compile-interpreter-mismatch',
   severity: 'error',
-  fixable: 'always',
+  fixable: 'sometimes',
   tags: ['python', 'byte-compilation', 'interpreter'],
   messages: {
     unversioned: (d: { interpreter: string }) => `%py_byte_compile with the unversioned ${d.interpreter}: name the Python it is for`,
@@ -45,7 +45,13 @@ export default defineRule({
       const installed = call.args[1] === undefined ? null : stripBuildroot(call.args[1].value, ctx.buildroot.buildroot);
       const dir = installed === null ? null : pythonDirVersion(installed);
       const replacement = dir === '2.7' && legacy ? '%{__python2}' : python3InterpreterMacro(ctx.target);
-      const fix = makeFix(`Compile with ${replacement}`, 'safe', [edit.replace(interpreter.span, replacement)]);
+      // The fix must leave an interpreter that matches: not where the files sit in a directory of
+      // another Python (a hard-coded python3.9 on a 3.14 target, which PY002 reports), nor where the
+      // spec has redefined the macro into something else.
+      const fixed = interpreterVersion(expander.expand(replacement), python3);
+      const fix = fixed !== null && (dir === null || dir === fixed)
+        ? makeFix(`Compile with ${replacement}`, 'safe', [edit.replace(interpreter.span, replacement)])
+        : undefined;
       if (UNVERSIONED.test(interpreter.text) && ctx.target.id !== 'el7') {
         yield ctx.report('unversioned', { interpreter: interpreter.text }, interpreter.span, { fix });
         continue;

@@ -7,7 +7,7 @@ export default defineRule({
   id: 'PY013',
   name: 'py-byte-compile-outside-buildroot',
   severity: 'error',
-  fixable: 'always',
+  fixable: 'sometimes',
   tags: ['python', 'byte-compilation'],
   messages: {
     outside: (d: { path: string }) => `%py_byte_compile compiles ${d.path}, which is not in the buildroot`,
@@ -28,7 +28,8 @@ export default defineRule({
     for (const call of byteCompileCalls(ctx.expansion, ctx.source)) {
       const path = call.args[1];
       if (call.line.state !== 'active' || path === undefined || path.value.includes('%') || isUnresolved(path.value, buildroot) || stripBuildroot(path.value, buildroot) !== null) continue;
-      const fix = makeFix(`Prefix the path with %{buildroot}`, 'safe', [edit.insert(path.span.start, '%{buildroot}')]);
+      // A relative path is relative to the build directory: what it meant in the buildroot is a guess.
+      const fix = /^["']?\//.test(path.value) ? makeFix(`Prefix the path with %{buildroot}`, 'safe', [edit.insert(path.span.start, '%{buildroot}')]) : undefined;
       yield ctx.report('outside', { path: path.value }, path.span, { fix });
     }
   },

@@ -2,6 +2,7 @@ import { edit, makeFix, type Fix } from '../fix/edit.js';
 import type { Line } from '../parse/cst.js';
 import { defineRule } from './define-rule.js';
 import { byteCompileCalls } from './utils/byte-compile-calls.js';
+import { commandEnd } from './utils/command-end.js';
 import { insertAfterLine } from './utils/insert-after-line.js';
 
 export default defineRule({
@@ -27,7 +28,8 @@ export default defineRule({
   },
   *check(ctx) {
     // After the last command of %install, or right after its header when it has none.
-    const lastInstallLine = ctx.buildroot.installEnd ?? ctx.file.sections.find((s) => s.name === 'install')?.header ?? null;
+    const installEnd = ctx.buildroot.installEnd;
+    const lastInstallLine = installEnd !== null ? commandEnd(ctx.file, installEnd) : ctx.file.sections.find((s) => s.name === 'install')?.header ?? null;
     for (const call of byteCompileCalls(ctx.expansion, ctx.source)) {
       const section = call.line.section.name;
       if (call.line.state !== 'active' || section === 'install') continue;

@@ -98,8 +98,9 @@ const shellLine = fc.tuple(
     './configure \\', '%setup -q', '%autosetup -p1', '%patch0 -p1', '%patch -P1', '%pyproject_wheel', '%pyproject_buildrequires', '%py3_install',
     '%global __python %{__python3}', '%undefine __brp_python_bytecompile', '%global _python_bytecompile_extra 0', 'sed -i "s|/usr/bin/python2.7|%{python3}|" x',
   ),
-  macroText,
-).map(([cmd, rest]) => `${cmd} ${rest}`);
+  // Mostly the command alone: a random tail would spoil most destinations the rules look for.
+  fc.option(macroText, { freq: 3 }),
+).map(([cmd, rest]) => (rest === null ? cmd : `${cmd} ${rest}`));
 
 const filesLine = fc.tuple(
   fc.constantFrom('', '%doc ', '%license ', '%dir ', '%ghost ', '%exclude ', '%config(noreplace) ', '%attr(0644,root,root) ', '%{python3_sitelib}/', '%{_datadir}/foo/', '/usr/lib/python3.9/site-packages/'),
@@ -170,8 +171,73 @@ const orderedSpec = fc.record({
   return lines.join('');
 });
 
+/**
+ * A well-formed Python spec built from the shapes the Python rules look for: private modules
+ * installed and shipped, %py_byte_compile with this or that interpreter, directory and section,
+ * switches of automatic byte-compilation, reproducible .pyc paths, BuildRequires present or not,
+ * sometimes inside a conditional. Noise-free, so that every rule's finding and fix is reached.
+ */
+const privateDir = fc.constantFrom('%{_datadir}/%{name}', '%{_datadir}/foo/plugins', '%{_libexecdir}/foo', '/usr/lib/foo', '%{appdir}', '/opt/foo');
+const pythonDir = fc.constantFrom('%{python3_sitelib}', '%{python3_sitearch}', '/usr/lib/python3.9/site-packages', '%{python_sitelib}', '/usr/lib/python%{python3_version}/site-packages');
+const interpreter = fc.constantFrom('%{python3}', '%{__python3}', '%{__python2}', '%{__python}', '/usr/bin/python3', '/usr/bin/python3.9', '/usr/bin/python2', 'python3');
+const installModules = fc.tuple(fc.oneof(privateDir, pythonDir), fc.constantFrom(
+  (d: string) => `install -m644 plugins/*.py %{buildroot}${d}/`,
+  (d: string) => `install -Dm644 foo.py %{buildroot}${d}/foo.py`,
+  (d: string) => `cp -a lib %{buildroot}${d}/`,
+  (d: string) => `cp -pr src/*.py $RPM_BUILD_ROOT${d}`,
+  (d: string) => `mkdir -p %{buildroot}${d}`,
+  (d: string) => `install -d %{buildroot}${d}`,
+)).map(([dir, command]) => command(dir));
+const byteCompile = fc.tuple(interpreter, fc.constantFrom('%{buildroot}', '', '$RPM_BUILD_ROOT'), fc.oneof(privateDir, pythonDir), fc.constantFrom('', ' extra'))
+  .map(([python, root, dir, extra]) => `%py_byte_compile ${python} ${root}${dir}${extra}`);
+const switchLine = fc.constantFrom(
+  '%global _python_bytecompile_extra 0', '%global _python_bytecompile_extra 1', '%undefine __brp_python_bytecompile',
+  '%global __brp_python_bytecompile %{nil}', '%global __os_install_post %{nil}', '%global py_reproducible_pyc_path %{buildroot}%{python3_sitelib}',
+  '%global py_reproducible_pyc_path %{buildroot}%{_datadir}/foo', '%global appdir %{_datadir}/%{name}', '%global pyver 3.9', '%global __python %{__python3}',
+  '%global __python /usr/bin/python3', '%global python3_pkgversion 36', '%global _python_bytecompile_errors_terminate_build 0',
+);
+const buildRequires = fc.constantFrom(
+  'python3-devel', 'python3-devel', 'python%{python3_pkgversion}-devel', 'python3', 'python3-setuptools', 'python3dist(setuptools)', '/usr/bin/marshalparser',
+  'python2-devel', 'pyproject-rpm-macros', 'gcc',
+);
+const shippedLine = fc.oneof(
+  fc.oneof(privateDir, pythonDir).map((dir) => `${dir}/`),
+  fc.oneof(privateDir, pythonDir).map((dir) => `${dir}/*.py`),
+  fc.constantFrom('%{_bindir}/foo', '%license LICENSE', '%doc README.md', '%{python3_sitelib}/foo-*.dist-info/', '%dir %{_datadir}/%{name}', '%{_datadir}/%{name}/__pycache__/'),
+);
+/** Wraps a few lines in `%if … %endif` sometimes, as specs switch Python stacks. */
+const maybeConditional = (lines: fc.Arbitrary<string[]>): fc.Arbitrary<string[]> => fc.tuple(
+  lines,
+  fc.option(fc.constantFrom('%if 0%{?fedora}', '%if 0%{?rhel} && 0%{?rhel} < 8', '%if %{with python3}', '%ifarch x86_64', '%if 0'), { freq: 3 }),
+).map(([body, condition]) => (condition === null ? body : [condition, ...body, '%endif']));
+
+/** The lines of a Python spec, with no noise: everything in it is a shape some rule looks for. */
+const pythonSpecLines = fc.record({
+  definitions: fc.array(switchLine, { maxLength: 2 }),
+  requires: maybeConditional(fc.array(buildRequires.map((br) => `BuildRequires:  ${br}`), { maxLength: 3 })),
+  build: fc.array(fc.constantFrom('%py3_build', '%pyproject_wheel', '%{python3} setup.py build', 'make'), { maxLength: 2 }),
+  install: maybeConditional(fc.tuple(fc.array(installModules, { minLength: 1, maxLength: 4 }), fc.array(byteCompile, { maxLength: 2 }), fc.option(switchLine, { freq: 4 }))
+    .map(([installs, calls, switches]) => [...installs, ...calls, ...(switches === null ? [] : [switches])])),
+  check: fc.array(fc.oneof(byteCompile, fc.constant('%pytest')), { maxLength: 1 }),
+  files: fc.array(shippedLine, { minLength: 1, maxLength: 4 }),
+}).map(({ definitions, requires, build, install, check, files }) => [
+  ...definitions, 'Name:           foo', 'Version:        1.0', 'Release:        1%{?dist}', 'Summary:        Foo', 'License:        MIT', ...requires,
+  '%description', 'Foo.', '%prep', '%autosetup', '%build', ...build, '%install', ...install,
+  ...(check.length === 0 ? [] : ['%check', ...check]), '%files', ...files, '%changelog', '* Mon Jan 01 2024 A <a@b> - 1.0-1', '- Initial',
+]);
+
+/** A well-formed Python spec: every fix a rule offers in it must apply (test/robustness/fuzz.test.ts). */
+export const pythonSpec = pythonSpecLines.map((lines) => lines.map((line) => `${line}\n`).join(''));
+
+/** The same with a line of any kind, noise included, somewhere in it. */
+const pythonSpecWithNoise = fc.tuple(pythonSpecLines, fc.nat(), specLine).map(([lines, at, noise]) => {
+  const spliced = [...lines];
+  spliced.splice(at % (lines.length + 1), 0, noise);
+  return spliced.map((line) => `${line}\n`).join('');
+});
+
 /** Spec-like text: lines with mixed line ends, tabs, non-ASCII text, and sometimes a byte-order mark. */
-export const specLikeText = fc.tuple(fc.constantFrom('', '', '', '\uFEFF'), fc.oneof(shuffledSpec, orderedSpec)).map(([bom, text]) => bom + text);
+export const specLikeText = fc.tuple(fc.constantFrom('', '', '', '\uFEFF'), fc.oneof(shuffledSpec, orderedSpec, pythonSpec, pythonSpecWithNoise)).map(([bom, text]) => bom + text);
 
 /** A line of spec-like text, for splicing into a real spec. */
 export const specLikeLine = specLine;

@@ -46,5 +46,13 @@ runRuleTests(rule, {
       errors: [{ messageId: 'missing', line: 5, column: 1 }],
       output: 'Name: q\n%global python3_pkgversion 3.12\nBuildRequires: gcc\nBuildRequires: python%{python3_pkgversion}-devel\n%files\n%{python3_sitearch}/q/\n',
     },
+    {
+      // rpm reads the `%if` that the shell text spans as a line of its own, and it is never closed:
+      // a line added after that BuildRequires would be in a branch rpm does not read.
+      name: 'not after a tag whose multi-line %(…) holds a conditional',
+      code: 'Name: q\nBuildRequires: python3-setuptools %(echo\n%if 0\n)\nLicense: MIT\n',
+      errors: [{ messageId: 'missing', line: 2, column: 16 }],
+      output: 'Name: q\nBuildRequires: python3-devel\nBuildRequires: python3-setuptools %(echo\n%if 0\n)\nLicense: MIT\n',
+    },
   ],
 });

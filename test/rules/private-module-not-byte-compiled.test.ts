@@ -81,5 +81,27 @@ runRuleTests(rule, {
       errors: [{ messageId: 'loose', line: 6, column: 27, severity: 'warning' }],
       output: `${head}Source1:        wrapper.in\n%install\ninstall -Dm644 %{SOURCE1} %{buildroot}%{_datadir}/%{name}/wrapper.py\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n`,
     },
+    {
+      // A line added right after the cp would join the command the backslash continues.
+      name: 'a command continued by a backslash: the call goes after its last line',
+      code: `${head}%install\ncp -a lib/*.py %{buildroot}%{_datadir}/%{name}/ && \\\n  touch done\n`,
+      errors: [{ messageId: 'package', line: 5, column: 16 }],
+      output: `${head}%install\ncp -a lib/*.py %{buildroot}%{_datadir}/%{name}/ && \\\n  touch done\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n`,
+    },
+    {
+      // rpm would find no %py_byte_compile to call after this.
+      name: 'a spec that undefines %py_byte_compile gets no call',
+      code: `${head}%undefine py_byte_compile\n%install\ncp -a lib/*.py %{buildroot}%{_datadir}/%{name}/\n`,
+      errors: [{ messageId: 'package', line: 6, column: 16 }],
+      output: null,
+    },
+    {
+      // cp makes `plugins` a file here (a directory would need a trailing / or an earlier
+      // mkdir): the call compiles the directory it is in, spelled as the command spells it.
+      name: 'a file copied to a destination with no extension',
+      code: `${head}%install\ncp -p src/*.py $RPM_BUILD_ROOT%{_datadir}/%{name}/plugins\n%files\n%{_datadir}/%{name}/*.py\n`,
+      errors: [{ messageId: 'package', line: 7, column: 1 }],
+      output: `${head}%install\ncp -p src/*.py $RPM_BUILD_ROOT%{_datadir}/%{name}/plugins\n%py_byte_compile %{python3} $RPM_BUILD_ROOT%{_datadir}/%{name}\n%files\n%{_datadir}/%{name}/*.py\n`,
+    },
   ],
 });

@@ -32,6 +32,19 @@ runRuleTests(interpreterMismatch, {
       output: `${head}%install\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n`,
     },
     {
+      // No interpreter macro is Python 3.9 on Fedora: PY002 reports the directory instead.
+      name: 'a hard-coded directory of another Python 3, with no fix',
+      code: `${head}%install\n%py_byte_compile %{python3} %{buildroot}/usr/lib/python3.9/site-packages/q\n`,
+      errors: [{ messageId: 'directory', line: 4, column: 18 }],
+      output: null,
+    },
+    {
+      name: 'a spec that redefines %{python3} into no interpreter, with no fix',
+      code: `%global python3 /usr/bin/snake\n${head}%install\n%py_byte_compile /usr/bin/snake %{buildroot}%{_datadir}/%{name}\n`,
+      errors: [{ messageId: 'notInterpreter', line: 5, column: 18 }],
+      output: null,
+    },
+    {
       name: 'EL8 uses %{__python3} in the fix',
       target: 'el8',
       code: `${head}%install\n%py_byte_compile %{__python2} %{buildroot}%{_datadir}/%{name}\n`,
@@ -46,11 +59,26 @@ runRuleTests(outsideBuildroot, {
     `${head}%install\n%py_byte_compile %{python3} $RPM_BUILD_ROOT%{_datadir}/%{name}\n`,
     `${head}%install\n%py_byte_compile %{python3} "%{buildroot}%{_datadir}/%{name}"\n`,
   ],
-  invalid: [{
-    code: `${head}%install\n%py_byte_compile %{python3} /usr/share/quokka\n`,
-    errors: [{ messageId: 'outside', line: 4, column: 29 }],
-    output: `${head}%install\n%py_byte_compile %{python3} %{buildroot}/usr/share/quokka\n`,
-  }],
+  invalid: [
+    {
+      code: `${head}%install\n%py_byte_compile %{python3} /usr/share/quokka\n`,
+      errors: [{ messageId: 'outside', line: 4, column: 29 }],
+      output: `${head}%install\n%py_byte_compile %{python3} %{buildroot}/usr/share/quokka\n`,
+    },
+    {
+      name: 'a quoted path',
+      code: `${head}%install\n%py_byte_compile %{python3} "/usr/share/quokka"\n`,
+      errors: [{ messageId: 'outside', line: 4, column: 29 }],
+      output: `${head}%install\n%py_byte_compile %{python3} %{buildroot}"/usr/share/quokka"\n`,
+    },
+    {
+      // Relative to the build directory: `%{buildroot}quokka` would name nothing either.
+      name: 'a relative path, with no fix',
+      code: `${head}%install\n%py_byte_compile %{python3} quokka\n`,
+      errors: [{ messageId: 'outside', line: 4, column: 29 }],
+      output: null,
+    },
+  ],
 });
 
 runRuleTests(wrongSection, {
@@ -61,6 +89,13 @@ runRuleTests(wrongSection, {
       code: `${head}%build\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n%install\nmake install\n\n%files\n`,
       errors: [{ messageId: 'section', line: 4, column: 1, severity: 'error' }],
       output: `${head}%build\n%install\nmake install\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n\n%files\n`,
+    },
+    {
+      // Added after it, the line would be part of make's command.
+      name: 'in %check, with %install ending in a backslash',
+      code: `${head}%install\nmake install \\\n%check\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n`,
+      errors: [{ messageId: 'section', line: 6, column: 1, severity: 'warning' }],
+      output: null,
     },
     {
       name: 'in a scriptlet, with no %install to move to',
