@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchSpecs, corpus, root, source } from './bench-specs.mjs';
 
-const cli = join(root, 'dist/cli.js');
+const cli = join(root, 'dist/cli.cjs');
 const reference = resolve(root, '../shared/reference');
 if (source !== corpus) console.log(`note: ${corpus} is absent; measuring specs-examples/ instead`);
 

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-if (!existsSync(new URL('../dist/cli.js', import.meta.url))) {
+if (!existsSync(new URL('../dist/cli.cjs', import.meta.url))) {
   const npm = process.env.npm_execpath;
   const [command, args] = npm === undefined ? ['npm', []] : [process.execPath, [npm]];
   const build = spawnSync(command, [...args, 'run', '--silent', 'build'], { stdio: ['ignore', 2, 2], cwd: new URL('..', import.meta.url) });

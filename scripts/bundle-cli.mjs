@@ -1,7 +1,7 @@
 // Runs after tsc (npm run build): folds what the CLI loads up front (dist/cli/launch.js, with the
 // ~75 modules it imports, commander and chalk among them) into one CommonJS script,
 // dist/cli/launch.cjs, then runs a lint through it and saves V8's code cache of what ran beside it
-// (launch.cjs.cache). dist/cli/code-cache.js loads the two; README, "Start-up time", says why.
+// (launch.cjs.cache). dist/cli/code-cache.cjs loads the two; README, "Start-up time", says why.
 //
 // The bundle stays at tsc's depth in dist/cli/, so the paths program.ts and run-file-jobs.ts find
 // by import.meta.url (../../package.json, ./lint-worker.js) hold unchanged. What the CLI imports on
@@ -78,7 +78,7 @@ function licences(moduleIds) {
 // the path a pre-commit hook takes (a spec with findings and a clean one, read from disk, reported
 // as text). A failure here leaves the bundle without a cache, which costs time only.
 try {
-  const { loadBundle, CACHE_NAME } = await import(pathToFileURL(join(out, 'code-cache.js')).href);
+  const { default: { loadBundle, CACHE_NAME } } = await import(pathToFileURL(join(out, 'code-cache.cjs')).href);
   const bundle = loadBundle(out);
   const silent = { stdout: () => {}, stdoutBytes: () => {}, stderr: () => {}, readStdin: async () => new Uint8Array(0), env: {}, colorLevel: 0, stderrIsTTY: false };
   const examples = join(root, 'specs-examples');

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../helpers/spec.js';
 import { runMain } from './run-main.js';
+import { BIN, HAVE_BIN } from '../helpers/bin.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/cli.js');
 const example = (name: string): string => join(ROOT, 'specs-examples', name);
 const NOT_COMPILED = example('10-private-module-not-compiled.spec');
 const COMPILED = example('11-private-module-compiled.spec');
@@ -320,7 +320,7 @@ describe('speclint bytecompile', () => {
   });
 });
 
-describe.skipIf(!existsSync(BIN))('speclint bytecompile, built', () => {
+describe.skipIf(!HAVE_BIN)('speclint bytecompile, built', () => {
   it('prints the same plan and exit code as in-process', async () => {
     const spawned = spawnSync(process.execPath, [BIN, 'bytecompile', NOT_COMPILED], { encoding: 'utf8' });
     const inProcess = await runMain(['bytecompile', NOT_COMPILED]);

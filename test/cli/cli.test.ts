@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CODES } from '../../src/rules/codes.js';
 import { runMain } from './run-main.js';
+import { BIN, HAVE_BIN } from '../helpers/bin.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/cli.js');
 const CLEAN = join(ROOT, 'specs-examples/01-python-quokka-clean.spec');
 const PROBLEMS = join(ROOT, 'specs-examples/02-parse-problems.spec');
 const MESSY = join(ROOT, 'specs-examples/90-realistic-messy.spec');
@@ -225,7 +225,7 @@ describe('speclint --fix and --diff', () => {
   });
 });
 
-describe.skipIf(!existsSync(BIN))('the built binary', () => {
+describe.skipIf(!HAVE_BIN)('the built binary', () => {
   const spawn = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
   it('lints with the exit code of a finding', () => {

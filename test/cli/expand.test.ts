@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from './run-main.js';
+import { BIN, HAVE_BIN } from '../helpers/bin.js';
 
-const BIN = join(import.meta.dirname, '../../dist/cli.js');
 
 /** A spec whose shell and Lua would each create a file if anything ran them. */
 function trapSpec(dir: string): { spec: string; shellMarker: string; luaMarker: string } {
@@ -54,7 +54,7 @@ describe('speclint expand', () => {
     const run = await runMain(['expand', spec]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`%(touch ${shellMarker})`);
-    if (existsSync(BIN)) spawnSync(process.execPath, [BIN, 'expand', spec]);
+    if (HAVE_BIN) spawnSync(process.execPath, [BIN, 'expand', spec]);
     await runMain(['lint', spec]);
     await runMain(['parse', '--json', spec]);
     expect(existsSync(shellMarker)).toBe(false);

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateSarif } from '../report/sarif-schema.js';
 import { runMain } from './run-main.js';
+import { BIN, HAVE_BIN } from '../helpers/bin.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/cli.js');
 const EXAMPLES = join(ROOT, 'specs-examples');
 const FAILING = join(EXAMPLES, '10-private-module-not-compiled.spec');
 
@@ -53,7 +52,7 @@ describe('--format', () => {
   });
 });
 
-describe.skipIf(!existsSync(BIN))('the built binary', () => {
+describe.skipIf(!HAVE_BIN)('the built binary', () => {
   it.each(['sarif', 'github', 'snippets'])('prints --format %s', (format) => {
     const run = spawnSync(process.execPath, [BIN, '--format', format, FAILING], { encoding: 'utf8' });
     expect(run.status).toBe(1);

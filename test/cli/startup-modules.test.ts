@@ -3,9 +3,9 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, u
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, HAVE_BIN } from '../helpers/bin.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/cli.js');
 const RECORDER = join(import.meta.dirname, 'fixtures/record-loads.mjs');
 
 // What a plain lint of one spec (the pre-commit case) must not load, as the tsc output or the
@@ -54,7 +54,7 @@ describe('start-up: a plain lint of one spec loads only what it uses', () => {
     const { code, loaded, unneeded } = loadsOf(['x.spec'], dir);
     expect(code).toBe(1);
     // The recorder works: it saw the entry point, and a built-in that only chalk asks for.
-    expect(loaded).toEqual(expect.arrayContaining([expect.stringMatching(/\/dist\/cli\.js$/), 'node:tty']));
+    expect(loaded).toEqual(expect.arrayContaining([expect.stringMatching(/\/dist\/cli\.cjs$/), 'node:tty']));
     expect(unneeded).toEqual([]);
   });
 
@@ -80,9 +80,9 @@ describe('start-up: a plain lint of one spec loads only what it uses', () => {
 
 /** What loadBundle() says of the bundle in `dist` in a fresh process: whether V8 took its cache, or null for no bundle. */
 function cacheUsed(dist: string): string {
-  const probe = `import { loadBundle } from ${JSON.stringify(join(dist, 'cli/code-cache.js'))};
+  const probe = `const { loadBundle } = require(${JSON.stringify(join(dist, 'cli/code-cache.cjs'))});
     console.log(loadBundle(${JSON.stringify(join(dist, 'cli'))})?.cacheUsed ?? null);`;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
   expect(run.stderr).toBe('');
   return run.stdout.trim();
 }
@@ -104,6 +104,14 @@ describe('start-up: the build bundles what the CLI loads up front, with a code c
     expect(required).toContain('./fix-text.chunk.cjs');
     expect(bundle).toMatch(/^\/\*! chalk \(bundled\)\nMIT License/);
     expect(bundle).toMatch(/\/\*! commander \(bundled\)\n\(The MIT License\)/);
+  });
+
+  it('has a plain lint run the bundle, loading none of tsc\'s modules', async (context) => {
+    if ((await noRolldown()) !== null) context.skip();
+    const { code, loaded } = loadsOf(['x.spec'], dir);
+    expect(code).toBe(1);
+    expect(loaded.filter((m) => /\/dist\/.*\.js$/.test(m))).toEqual([]);
+    expect(loaded).toContain(join(ROOT, 'dist/cli/code-cache.cjs'));
   });
 
   it('makes a code cache that the Node running the tests accepts', async (context) => {
@@ -138,7 +146,7 @@ describe('start-up: a run without the bundle, or with a cache V8 refuses, lints 
     const root = copyOfDist();
     damage(join(root, 'dist/cli'));
     expect(cacheUsed(join(root, 'dist'))).toBe(used);
-    const run = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'x.spec'], { cwd: specDir(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(process.execPath, [join(root, 'dist/cli.cjs'), 'x.spec'], { cwd: specDir(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(expected.status).toBe(1);
     expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: expected.status, stdout: expected.stdout, stderr: expected.stderr });
   });

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixText } from '../../src/engine/fix-text.js';
 import { runMain } from './run-main.js';
+import { BIN, HAVE_BIN } from '../helpers/bin.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/cli.js');
 const CLEAN = join(ROOT, 'specs-examples/01-python-quokka-clean.spec');
 const FAILING = join(ROOT, 'specs-examples/10-private-module-not-compiled.spec');
 const failingText = readFileSync(FAILING, 'utf8');
@@ -86,7 +86,7 @@ describe('the progress line', () => {
   });
 });
 
-describe.skipIf(!existsSync(BIN))('the built binary', () => {
+describe.skipIf(!HAVE_BIN)('the built binary', () => {
   it('gives the same report on worker threads as in one thread, in the same order', () => {
     const dir = manySpecs(120);
     const run = (...args: string[]) => spawnSync(process.execPath, [BIN, '--format', 'json', ...args, dir], { encoding: 'utf8' });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { parseSpec } from '../../src/parse/index.js';
 import { printSpec } from '../../src/parse/print.js';
 import { runMain } from '../cli/run-main.js';
 import { EXAMPLES_DIR } from '../helpers/spec-arbitraries.js';
+import { BIN, HAVE_BIN } from '../helpers/bin.js';
 
 /**
  * Hostile and unusual input, end to end: through lintText, `speclint expand` and `speclint --fix`
@@ -21,7 +22,6 @@ import { EXAMPLES_DIR } from '../helpers/spec-arbitraries.js';
  * alone on the same kinds of input.
  */
 
-const BIN = join(import.meta.dirname, '../../dist/cli.js');
 /** Loose: each of these inputs takes a few seconds at most on the 2-core development machine. */
 const BOUND_MS = 10_000;
 const IS_ROOT = process.getuid?.() === 0;
@@ -146,7 +146,7 @@ describe('size', () => {
     expect(encoding).toBe('utf-8');
     const path = writeSpec('twenty-megabytes.spec', bytes);
     // The binary lints while this process parses: two cores, half the wait.
-    const binary = existsSync(BIN) ? runBinary(['lint', '--format', 'json', '--quiet', path], 75_000) : null;
+    const binary = HAVE_BIN ? runBinary(['lint', '--format', 'json', '--quiet', path], 75_000) : null;
     if (binary === null) console.log(`[speclint tests] skipping the 20 MB run of the built binary: ${BIN} is absent (npm run build)`);
 
     // Bounds for 20 MB: a minute to parse in-process, and 75 s for the binary to lint, which takes
