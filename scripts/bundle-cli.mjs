@@ -1,28 +1,29 @@
 // Runs after tsc (npm run build): folds what the CLI loads up front (dist/cli/launch.js, with the
 // ~75 modules it imports, commander and chalk among them) into one CommonJS script,
 // dist/cli/launch.cjs, then runs a lint through it and saves V8's code cache of what ran beside it
-// (launch.cjs.cache). dist/cli/code-cache.cjs loads the two; README, "Start-up time", says why.
+// (launch.<checksum>.cache). dist/cli/code-cache.cjs loads the two; README, "Start-up time", says why.
 //
 // The bundle stays at tsc's depth in dist/cli/, so the paths program.ts and run-file-jobs.ts find
 // by import.meta.url (../../package.json, ./lint-worker.js) hold unchanged. What the CLI imports on
 // demand (other commands, reporters, the fix machinery) becomes *.chunk.cjs beside it, which
 // require() loads when needed. The rest of dist/ stays tsc's: the library, what the worker threads
 // load, and the whole CLI where there is no bundle.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist/cli/');
 // What an earlier build made would otherwise stay behind, unused or stale, when this one fails.
-for (const name of readdirSync(out)) if (/\.chunk\.c?js(\.map)?$|^launch\.cjs(\.map|\.cache)?$/.test(name)) rmSync(join(out, name));
+for (const name of readdirSync(out)) if (/\.chunk\.c?js(\.map)?$|^launch\.(cjs(\.map|\.cache)?|[0-9a-f]{8}\.cache)$/.test(name)) rmSync(join(out, name));
 
 /**
  * The bundle only saves start-up time, and tsc's output works as it is: a git install on a Node
  * that rolldown does not run on (before 20.19), or where it fails, still gets a working speclint.
  */
 function leaveUnbundled(reason) {
-  for (const name of readdirSync(out)) if (/\.chunk\.cjs(\.map)?$|^launch\.cjs/.test(name)) rmSync(join(out, name));
+  for (const name of readdirSync(out)) if (/\.chunk\.cjs(\.map)?$|^launch\.(cjs|[0-9a-f]{8}\.cache)/.test(name)) rmSync(join(out, name));
   console.error(`speclint: the CLI is left unbundled: ${String(reason).split('\n')[0]}`);
   process.exit(0);
 }
@@ -36,7 +37,8 @@ const bundled = await build({
   // re-exporting from one more file.
   preserveEntrySignatures: 'allow-extension',
   // smol-toml is require()d on use, from node_modules; everything imported statically goes in.
-  // tsc's source maps go into the bundle's, so --enable-source-maps still points at src/*.ts.
+  // tsc's source maps go into the bundle's, for debuggers (Node 20 applies none to code run
+  // through node:vm, so stack traces name launch.cjs).
   plugins: [{
     name: 'tsc-source-maps',
     load(id) {
@@ -54,7 +56,9 @@ const bundled = await build({
     // Everything the entry loads anyway stays with it, rather than in pieces shared with the
     // on-demand chunks.
     codeSplitting: { groups: [{ name: 'launch', tags: ['$initial'] }] },
-    banner: (chunk) => (chunk.isEntry ? licences(chunk.moduleIds) : ''),
+    // ES modules are strict, and the tests run them so: the bundle must be too.
+    strict: true,
+    banner: (chunk) => licences(chunk.moduleIds),
     sourcemap: true,
   },
 }).catch(leaveUnbundled);
@@ -63,11 +67,12 @@ const launch = readFileSync(join(out, 'launch.cjs'), 'utf8');
 if (/\bimport\(/.test(launch.replace(/^\s*\*.*$/gm, ''))) leaveUnbundled('the bundle kept an import(), which it could not run');
 if (bundled.output.some((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.fileName !== 'launch.cjs')) leaveUnbundled('rolldown named the bundle otherwise');
 
-/** The licence of each package folded into the bundle, which their MIT terms ask copies to keep. */
+/** The licence of each package folded into a chunk, which their MIT terms ask copies to keep. */
 function licences(moduleIds) {
-  const packages = new Set(moduleIds.map((id) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1]).filter((name) => name !== undefined));
-  return [...packages].sort().map((name) => {
-    const dir = join(root, 'node_modules', name);
+  // The innermost node_modules/ names the package (a dependency's own dependencies nest).
+  const packageDirs = new Set(moduleIds.map((id) => /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1]).filter((dir) => dir !== undefined));
+  return [...packageDirs].sort().map((dir) => {
+    const name = dir.replace(/^.*\/node_modules\//, '');
     const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
     if (file === undefined) leaveUnbundled(`${name} ships no licence file to keep in the bundle`);
     return `/*! ${name} (bundled)\n${readFileSync(join(dir, file), 'utf8').trim().replaceAll('*/', '* /')}\n*/\n`;
@@ -76,16 +81,32 @@ function licences(moduleIds) {
 
 // The code cache: V8 keeps the bytecode of the functions that have run, so the lint below takes
 // the path a pre-commit hook takes (a spec with findings and a clean one, read from disk, reported
-// as text). A failure here leaves the bundle without a cache, which costs time only.
+// as text). The specs are linted in a directory of their own with an empty speclint.toml, so that
+// no configuration around this checkout changes the run. A bundle that cannot lint them is not
+// kept; only making or writing the cache may fail, which costs time alone.
+const { default: { loadBundle } } = await import(pathToFileURL(join(out, 'code-cache.cjs')).href);
+const bundle = await warmUp().catch((error) => leaveUnbundled(`the bundle failed its warm-up lint: ${error}`));
 try {
-  const { default: { loadBundle, CACHE_NAME } } = await import(pathToFileURL(join(out, 'code-cache.cjs')).href);
-  const bundle = loadBundle(out);
-  const silent = { stdout: () => {}, stdoutBytes: () => {}, stderr: () => {}, readStdin: async () => new Uint8Array(0), env: {}, colorLevel: 0, stderrIsTTY: false };
-  const examples = join(root, 'specs-examples');
-  const found = await bundle.launch.main(['lint', join(examples, '90-realistic-messy.spec')], silent);
-  const clean = await bundle.launch.main([join(examples, '01-python-quokka-clean.spec')], silent);
-  if (found !== 1 || clean !== 0) throw new Error(`the warm-up lints exited ${found} and ${clean}, not 1 and 0`);
-  writeFileSync(join(out, CACHE_NAME), bundle.makeCache());
+  if (bundle.cachePath === null) throw new Error(`Node ${process.version} has no zlib.crc32 to name the cache by`);
+  const partial = `${bundle.cachePath}.${process.pid}`;
+  writeFileSync(partial, bundle.makeCache());
+  renameSync(partial, bundle.cachePath);
 } catch (error) {
   console.error(`speclint: the CLI bundle has no code cache: ${String(error).split('\n')[0]}`);
+}
+
+async function warmUp() {
+  const loaded = loadBundle(out);
+  const dir = mkdtempSync(join(tmpdir(), 'speclint-warm-up-'));
+  try {
+    writeFileSync(join(dir, 'speclint.toml'), '');
+    for (const name of ['90-realistic-messy.spec', '01-python-quokka-clean.spec']) copyFileSync(join(root, 'specs-examples', name), join(dir, name));
+    const silent = { stdout: () => {}, stdoutBytes: () => {}, stderr: () => {}, readStdin: async () => new Uint8Array(0), env: {}, colorLevel: 0, stderrIsTTY: false };
+    const found = await loaded.launch.main(['lint', join(dir, '90-realistic-messy.spec')], silent);
+    const clean = await loaded.launch.main([join(dir, '01-python-quokka-clean.spec')], silent);
+    if (found !== 1 || clean !== 0) throw new Error(`they exited ${found} and ${clean}, not 1 and 0`);
+    return loaded;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -10,9 +10,15 @@ import codeCache = require('./cli/code-cache.cjs');
 // whole CLI where the build made no bundle.
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-async function run(): Promise<void> {
+async function run(): Promise<number> {
   const { main, processIo } = codeCache.loadBundle(path.join(__dirname, 'cli'))?.launch ?? await import('./cli/launch.js');
-  process.exitCode = await main(process.argv.slice(2), processIo());
+  return main(process.argv.slice(2), processIo());
 }
 
-void run();
+// main() reports its own errors; one before it (loading speclint) is an error too, not a finding.
+run().then((code) => {
+  process.exitCode = code;
+}, (error: unknown) => {
+  process.stderr.write(`speclint: cannot start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 2;
+});

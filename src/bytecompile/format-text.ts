@@ -3,6 +3,8 @@ import { lineAt } from './line-at.js';
 import { plural } from '../report/text.js';
 import { RULES } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
+import { commandEnd } from '../rules/utils/command-end.js';
+import { uncallableByteCompile } from '../rules/utils/uncallable-byte-compile.js';
 import type { TrailChange } from './edit-trail.js';
 import type { Analysis, ByteCompilePlan, DirectoryStatus, ReproducibleStatus } from './plan.js';
 import { REPRODUCIBLE_ORIGIN } from './reproducible.js';
@@ -134,9 +136,13 @@ class PlanView {
     return lines;
   }
 
+  /** PY001's reasons for offering no call, as far as they hold for the whole spec. */
   private noByteCompileReason(analysis: Analysis): string {
-    if (analysis.expansion.scope.get('py_byte_compile')?.origin.kind === 'spec') return 'the spec defines %py_byte_compile itself';
-    if (analysis.model.installEnd === null) return 'the spec has no command in %install to put %py_byte_compile after';
+    const uncallable = uncallableByteCompile(analysis.expansion.scope);
+    if (uncallable !== null) return uncallable;
+    const { installEnd } = analysis.model;
+    if (installEnd === null) return 'the spec has no command in %install to put %py_byte_compile after';
+    if (commandEnd(analysis.expansion.file, installEnd) === null) return '%install ends inside a command that speclint cannot follow to its end';
     return 'speclint cannot tell where the call would go';
   }
 

@@ -7,6 +7,7 @@ import { isBelow } from '../model/path-index.js';
 import { isInPythonDir } from '../model/python-paths.js';
 import type { MacroDefinitionLine } from '../parse/cst.js';
 import { insertAfterLine } from '../rules/utils/insert-after-line.js';
+import { preambleAnchors } from '../rules/utils/preamble-anchors.js';
 import { privateModules } from '../rules/utils/private-modules.js';
 
 /**
@@ -39,7 +40,7 @@ export function reproducibleDefinition(expansion: SpecExpansion): (ExpandedLine 
  */
 export function reproducibleFix(expansion: SpecExpansion, model: BuildrootModel, eol: string): Fix | null {
   if (reproducibleEffect(expansion.target) !== 'needed' || reproducibleDefinition(expansion) !== null) return null;
-  const tags = expansion.lines.filter((l) => l.state === 'active' && l.section.name === 'preamble' && l.line.kind === 'tag');
+  const tags = preambleAnchors(expansion.lines);
   const tagNamed = (pattern: RegExp): ExpandedLine[] => tags.filter((l) => l.line.kind === 'tag' && pattern.test(l.line.name.text));
   // %global expands its body at once, and %{buildroot} is made of Name, Version and Release: come after them.
   const anchor = [...tagNamed(/^buildrequires$/i).slice(-1), ...tagNamed(/^(name|version|release)$/i)]

@@ -2,6 +2,7 @@ import fs = require('node:fs');
 import nodeModule = require('node:module');
 import path = require('node:path');
 import vm = require('node:vm');
+import zlib = require('node:zlib');
 import type { CliIo } from './io.js' with { 'resolution-mode': 'import' };
 
 /**
@@ -9,18 +10,18 @@ import type { CliIo } from './io.js' with { 'resolution-mode': 'import' };
  *
  * Node 20 compiles every function of a module on its first call, and for a pre-commit hook linting
  * one spec that compiling was about half of speclint's own start-up (README, "Start-up time").
- * The build runs a lint through the bundle and saves V8's bytecode of everything that ran
- * (launch.cjs.cache); loading the bundle with that cache skips the compiling. ES modules take no
- * code cache on Node 20, hence a CommonJS bundle run as a script (and a CommonJS module here, so
- * that the entry point can load it without starting Node's ES module loader).
+ * The build runs a lint through the bundle and saves V8's bytecode of everything that ran; loading
+ * the bundle with that cache skips the compiling. ES modules take no code cache on Node 20, hence
+ * a CommonJS bundle run as a script (and a CommonJS module here, so that the entry point can load
+ * it without starting Node's ES module loader).
  *
  * V8 refuses a cache made by another V8 version or under other flags, and the bundle then compiles
  * as usual: a refused cache costs time, never behaviour. Of the source, though, V8 checks only the
- * length, so a cache older than the bundle (a bundle changed after the build) is not offered.
+ * length, so the cache's name carries a checksum of the bundle it was made for, and a bundle
+ * changed since finds no cache.
  */
 
 const BUNDLE_NAME = 'launch.cjs';
-const CACHE_NAME = 'launch.cjs.cache';
 
 /** What launch.ts exports. */
 interface Launch {
@@ -30,8 +31,10 @@ interface Launch {
 
 interface LoadedBundle {
   readonly launch: Launch;
-  /** Whether V8 used the cache: false also when there was none. */
+  /** Whether V8 used a cache: false also when there was none. */
   readonly cacheUsed: boolean;
+  /** Where the cache of this bundle belongs, or null where this Node cannot checksum it (before 20.15). */
+  readonly cachePath: string | null;
   /** V8's code cache of the bundle as it stands now, with whatever has run so far. */
   readonly makeCache: () => Buffer;
 }
@@ -39,32 +42,42 @@ interface LoadedBundle {
 /** The bundle in `dir`, run; null when there is none (a build without rolldown keeps tsc's output). */
 function loadBundle(dir: string): LoadedBundle | null {
   const bundlePath = path.resolve(dir, BUNDLE_NAME);
-  const source = readIfPresent(bundlePath);
-  if (source === null) return null;
-  const cachePath = path.join(dir, CACHE_NAME);
-  const cachedData = isOlder(cachePath, bundlePath) ? null : readIfPresent(cachePath);
-  // Node's own CommonJS wrapper, so the bundle runs as require() would run it.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
-    filename: bundlePath,
-    ...(cachedData === null ? {} : { cachedData }),
-  });
-  const bundle = { exports: {} as Launch };
-  (script.runInThisContext() as (...args: unknown[]) => void)(bundle.exports, nodeModule.createRequire(bundlePath), bundle, bundlePath, path.dirname(bundlePath));
-  return { launch: bundle.exports, cacheUsed: cachedData !== null && !script.cachedDataRejected, makeCache: () => script.createCachedData() };
-}
-
-function isOlder(file: string, than: string): boolean {
-  const time = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-  return time !== undefined && time < fs.statSync(than).mtimeMs;
-}
-
-function readIfPresent(file: string): Buffer | null {
+  let source: Buffer;
   try {
-    return fs.readFileSync(file);
+    source = fs.readFileSync(bundlePath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  const cachePath = cacheFor(bundlePath, source);
+  const cachedData = cachePath === null ? null : readCache(cachePath);
+  // Node's own CommonJS wrapper, and a module in require's cache, so the bundle runs as require()
+  // would run it and the on-demand chunks that require("./launch.cjs") share this one copy.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
+    filename: bundlePath,
+    ...(cachedData === null ? {} : { cachedData }),
+  });
+  const bundle = new nodeModule.Module(bundlePath);
+  bundle.filename = bundlePath;
+  require.cache[bundlePath] = bundle;
+  (script.runInThisContext() as (...args: unknown[]) => void)(bundle.exports, nodeModule.createRequire(bundlePath), bundle, bundlePath, path.dirname(bundlePath));
+  bundle.loaded = true;
+  return { launch: bundle.exports as Launch, cacheUsed: cachedData !== null && !script.cachedDataRejected, cachePath, makeCache: () => script.createCachedData() };
 }
 
-export = { loadBundle, CACHE_NAME };
+/** `launch.<crc32 of the bundle>.cache` beside it. */
+function cacheFor(bundlePath: string, source: Buffer): string | null {
+  const crc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
+  return crc32 === undefined ? null : path.join(path.dirname(bundlePath), `launch.${crc32(source).toString(16).padStart(8, '0')}.cache`);
+}
+
+/** The cache's bytes; an unreadable cache is no cache. */
+function readCache(cachePath: string): Buffer | null {
+  try {
+    return fs.readFileSync(cachePath);
+  } catch {
+    return null;
+  }
+}
+
+export = { loadBundle };

@@ -314,5 +314,9 @@ function writtenDirOf(source: string, span: Span, namesFile: boolean | 'by-name'
   if (/\s/.test(written) || /%\{[!?]/.test(written)) return null;
   const trimmed = written.replace(/(\/\.)+\/*$/, '').replace(/\/+$/, '');
   const file = namesFile === 'by-name' ? !written.endsWith('/') && /\.[A-Za-z0-9]+\*?$/.test(trimmed) : namesFile;
-  return file ? trimmed.replace(/\/[^/]*$/, '') : trimmed;
+  if (!file) return trimmed;
+  // `%{name}.py` is a file name, but a macro alone (`%{mainfile}`) may hold a whole path.
+  const slash = trimmed.lastIndexOf('/');
+  const name = trimmed.slice(slash + 1);
+  return slash < 0 || name.replace(/%\{[^}]*\}|%[A-Za-z_]\w*|\$\{?\w+\}?/g, '') === '' ? null : trimmed.slice(0, slash);
 }

@@ -9,6 +9,7 @@ import { defineRule } from './define-rule.js';
 import { isInterpreterPackage } from './utils/interpreter-package.js';
 import { buildRequires, dependencyNames } from './utils/build-requires.js';
 import { insertAfterLine } from './utils/insert-after-line.js';
+import { preambleAnchors } from './utils/preamble-anchors.js';
 
 /** Packages whose macros need python3-devel in the buildroot (python-srpm-macros is always there). */
 const NEEDS_DEVEL = new Set(['python3-rpm-macros', 'python-rpm-macros', 'pyproject-rpm-macros']);
@@ -25,7 +26,7 @@ export default defineRule({
   id: 'PY003',
   name: 'missing-buildrequires-python-devel',
   severity: 'error',
-  fixable: 'always',
+  fixable: 'sometimes',
   tags: ['python', 'buildrequires'],
   messages: {
     missing: (d: { reason: string }) => `The spec uses Python (${d.reason}) but does not BuildRequire python3-devel`,
@@ -89,9 +90,7 @@ function firstPythonUse(lines: readonly ExpandedLine[], installed: readonly { pa
 
 /** Where the fix goes: after the last unconditional BuildRequires of the main preamble, in its alignment. */
 function insertionPoint(lines: readonly ExpandedLine[]): { line: Line; prefix: string } | null {
-  // A tag whose expansion opens a conditional (an `%if` line inside a multi-line `%(…)`) leaves
-  // the lines after it in that branch, where an added line may never be read.
-  const tags = lines.filter((l) => l.section.name === 'preamble' && l.state === 'active' && l.line.kind === 'tag' && !l.physical.some((p) => p.conditional));
+  const tags = preambleAnchors(lines);
   const requires = tags.filter((l) => l.line.kind === 'tag' && /^buildrequires$/i.test(l.line.name.text));
   const anchor = requires.at(-1) ?? tags.find((l) => l.line.kind === 'tag' && /^buildarch$/i.test(l.line.name.text))
     ?? tags.find((l) => l.line.kind === 'tag' && /^license$/i.test(l.line.name.text)) ?? tags.at(-1);

@@ -9,6 +9,7 @@ import { insertAfterLine } from './utils/insert-after-line.js';
 import { isByteCompiled } from './utils/is-byte-compiled.js';
 import { type PrivateModule, privateModules } from './utils/private-modules.js';
 import { python3InterpreterMacro } from './utils/python3-interpreter-macro.js';
+import { uncallableByteCompile } from './utils/uncallable-byte-compile.js';
 
 /** A private module tree: everything installed below one application directory. */
 interface Group {
@@ -67,10 +68,7 @@ export default defineRule({
     if (calls.some((b) => b.unresolved)) return;
     // A path given as a third argument is meant to be compiled: PY015 reports and fixes that call.
     const meant = new DirectorySet(calls.flatMap((b) => b.ignoredPaths));
-    // A spec that defines %py_byte_compile itself (`%global py_byte_compile 1`), or undefines it,
-    // gets no call inserted.
-    const byteCompile = ctx.expansion.scope.get('py_byte_compile');
-    const callable = byteCompile !== undefined && byteCompile.origin.kind !== 'spec';
+    const callable = uncallableByteCompile(ctx.expansion.scope) === null;
     const uncovered = privateModules(ctx.buildroot)
       .filter((m) => !isByteCompiled(ctx.buildroot, m.path) && !meant.holdsAbove(m.path));
     const interpreter = python3InterpreterMacro(ctx.target);

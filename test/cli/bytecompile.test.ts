@@ -132,6 +132,16 @@ describe('speclint bytecompile', () => {
     expect(run.stdout).toMatch(/\nNothing speclint can add by itself\. 1 finding left to handle by hand/);
   });
 
+  it.each([
+    ['undefines %py_byte_compile', '%undefine py_byte_compile\n%install\ncp -a lib/*.py %{buildroot}%{_datadir}/%{name}/\n', 'the spec undefines %py_byte_compile'],
+    // The modules show in %files only, so the call would go at the end of %install.
+    ['ends %install inside a continued command', '%install\nmake install \\\n%files\n%{_datadir}/%{name}/*.py\n', '%install ends inside a command that speclint cannot follow to its end'],
+  ])('says why it cannot add the call when the spec %s', async (_, body, reason) => {
+    const path = write('no-call.spec', `Name:           numbat\nVersion:        1.0\nBuildRequires:  python3-devel\n${body}`);
+    const run = await runMain(['bytecompile', path]);
+    expect(run.stdout).toContain(`    no change offered: ${reason}\n`);
+  });
+
   describe('on EL7', () => {
     it('points %__python at Python 3 instead of adding %py_byte_compile', async () => {
       const run = await runMain(['bytecompile', '--target', 'el7', EL7_PYTHON2]);

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { runMain } from './run-main.js';
 import { BIN, HAVE_BIN } from '../helpers/bin.js';
 
-
 /** A spec whose shell and Lua would each create a file if anything ran them. */
 function trapSpec(dir: string): { spec: string; shellMarker: string; luaMarker: string } {
   const shellMarker = join(dir, 'shell-ran');

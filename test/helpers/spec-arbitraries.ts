@@ -91,6 +91,10 @@ const conditionalLine = fc.oneof(
   fc.constantFrom('%if 0', '%if 1', '%if', '%else', '%endif', '%endif # comment', '  %endif', '%elif 1', '%if 0%{?rhel} && 0%{?rhel} < 8', '%if "%{name}" == "foo"', '%if v"%{version}" > v"1.0"'),
 );
 
+/** `arbitrary`'s value one time in `n`, null the other times (fc.option cannot make null the likelier). */
+const oneTimeIn = <T>(n: number, arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
+  fc.oneof({ weight: n - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });
+
 const shellLine = fc.tuple(
   fc.constantFrom(
     'install -m644 foo.py %{buildroot}%{_datadir}/foo/', 'cp -a lib %{buildroot}/usr/share/x', 'mkdir -p $RPM_BUILD_ROOT/usr/lib/foo',
@@ -99,7 +103,7 @@ const shellLine = fc.tuple(
     '%global __python %{__python3}', '%undefine __brp_python_bytecompile', '%global _python_bytecompile_extra 0', 'sed -i "s|/usr/bin/python2.7|%{python3}|" x',
   ),
   // Mostly the command alone: a random tail would spoil most destinations the rules look for.
-  fc.option(macroText, { freq: 3 }),
+  oneTimeIn(3, macroText),
 ).map(([cmd, rest]) => (rest === null ? cmd : `${cmd} ${rest}`));
 
 const filesLine = fc.tuple(
@@ -205,10 +209,10 @@ const shippedLine = fc.oneof(
   fc.oneof(privateDir, pythonDir).map((dir) => `${dir}/*.py`),
   fc.constantFrom('%{_bindir}/foo', '%license LICENSE', '%doc README.md', '%{python3_sitelib}/foo-*.dist-info/', '%dir %{_datadir}/%{name}', '%{_datadir}/%{name}/__pycache__/'),
 );
-/** Wraps a few lines in `%if … %endif` sometimes, as specs switch Python stacks. */
+/** Wraps the lines in `%if … %endif` one time in three, as specs switch Python stacks. */
 const maybeConditional = (lines: fc.Arbitrary<string[]>): fc.Arbitrary<string[]> => fc.tuple(
   lines,
-  fc.option(fc.constantFrom('%if 0%{?fedora}', '%if 0%{?rhel} && 0%{?rhel} < 8', '%if %{with python3}', '%ifarch x86_64', '%if 0'), { freq: 3 }),
+  oneTimeIn(3, fc.constantFrom('%if 0%{?fedora}', '%if 0%{?rhel} && 0%{?rhel} < 8', '%if %{with python3}', '%ifarch x86_64', '%if 0')),
 ).map(([body, condition]) => (condition === null ? body : [condition, ...body, '%endif']));
 
 /** The lines of a Python spec, with no noise: everything in it is a shape some rule looks for. */
@@ -216,7 +220,7 @@ const pythonSpecLines = fc.record({
   definitions: fc.array(switchLine, { maxLength: 2 }),
   requires: maybeConditional(fc.array(buildRequires.map((br) => `BuildRequires:  ${br}`), { maxLength: 3 })),
   build: fc.array(fc.constantFrom('%py3_build', '%pyproject_wheel', '%{python3} setup.py build', 'make'), { maxLength: 2 }),
-  install: maybeConditional(fc.tuple(fc.array(installModules, { minLength: 1, maxLength: 4 }), fc.array(byteCompile, { maxLength: 2 }), fc.option(switchLine, { freq: 4 }))
+  install: maybeConditional(fc.tuple(fc.array(installModules, { minLength: 1, maxLength: 4 }), fc.array(byteCompile, { maxLength: 2 }), oneTimeIn(4, switchLine))
     .map(([installs, calls, switches]) => [...installs, ...calls, ...(switches === null ? [] : [switches])])),
   check: fc.array(fc.oneof(byteCompile, fc.constant('%pytest')), { maxLength: 1 }),
   files: fc.array(shippedLine, { minLength: 1, maxLength: 4 }),

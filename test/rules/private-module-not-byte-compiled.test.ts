@@ -82,6 +82,13 @@ runRuleTests(rule, {
       output: `${head}Source1:        wrapper.in\n%install\ninstall -Dm644 %{SOURCE1} %{buildroot}%{_datadir}/%{name}/wrapper.py\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n`,
     },
     {
+      // The destination's last word is a macro holding a whole path: it is no file name to drop.
+      name: 'a file installed to a path macro',
+      code: `${head}%global mainfile %{_datadir}/%{name}/main.py\n%install\ninstall -Dm644 main.py %{buildroot}%{mainfile}\n`,
+      errors: [{ messageId: 'loose', line: 6, column: 24, severity: 'warning' }],
+      output: `${head}%global mainfile %{_datadir}/%{name}/main.py\n%install\ninstall -Dm644 main.py %{buildroot}%{mainfile}\n%py_byte_compile %{python3} %{buildroot}/usr/share/quokka\n`,
+    },
+    {
       // A line added right after the cp would join the command the backslash continues.
       name: 'a command continued by a backslash: the call goes after its last line',
       code: `${head}%install\ncp -a lib/*.py %{buildroot}%{_datadir}/%{name}/ && \\\n  touch done\n`,
@@ -96,8 +103,8 @@ runRuleTests(rule, {
       output: null,
     },
     {
-      // cp makes `plugins` a file here (a directory would need a trailing / or an earlier
-      // mkdir): the call compiles the directory it is in, spelled as the command spells it.
+      // speclint reads `plugins` as the file cp makes of one match (with more, cp needs an existing
+      // directory): compiling the directory it is in covers both, spelled as the command spells it.
       name: 'a file copied to a destination with no extension',
       code: `${head}%install\ncp -p src/*.py $RPM_BUILD_ROOT%{_datadir}/%{name}/plugins\n%files\n%{_datadir}/%{name}/*.py\n`,
       errors: [{ messageId: 'package', line: 7, column: 1 }],

@@ -3,7 +3,9 @@ import type { Line, SpecFile } from '../../parse/cst.js';
 /**
  * The line that ends the shell command `line` belongs to: `line` itself, or the first line after
  * it that a backslash does not continue. A line added after any other would join the command.
- * Null when the section ends in mid-command, where no line of its own can follow.
+ * Null where the command cannot be followed for sure: the section ends inside it, or an rpm line
+ * (`%if`, `%global`, …), which rpm takes out before the shell sees the rest, comes inside it.
+ * Only backslashes are followed, not a quote or a here-document left open.
  */
 export function commandEnd(file: SpecFile, line: Line): Line | null {
   const section = file.sections.find((s) => s.span.start <= line.span.start && line.span.end <= s.span.end);
@@ -12,7 +14,9 @@ export function commandEnd(file: SpecFile, line: Line): Line | null {
   // A section header is no shell line.
   if (at < 0) return line;
   for (let i = at; i < lines.length; i++) {
-    if (!continues(lines[i]!, file.source)) return lines[i]!;
+    const current = lines[i]!;
+    if (i > at && current.kind !== 'text' && current.kind !== 'blank') return null;
+    if (!continues(current, file.source)) return current;
   }
   return null;
 }

@@ -24,6 +24,9 @@ describe('commandEnd', () => {
   it('does not count a comment\'s backslash', () => {
     expect(endOf('# see \\\ntouch y\n', '#')).toBe('# see \\\n');
   });
+  it('is null when an rpm line comes inside the command', () => {
+    expect(endOf('make install \\\n%if 0%{?fedora}\n  DESTDIR=x\n%endif\n', 'make')).toBeNull();
+  });
   it('is null when the section ends inside the command', () => {
     expect(endOf('make install \\\n', 'make')).toBeNull();
   });
