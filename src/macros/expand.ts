@@ -3,7 +3,7 @@ import { matchClose } from './match-close.js';
 import { parseOptions } from './getopt.js';
 import type { MacroDefinition, MacroOrigin, MacroScope, NativeCall } from './scope.js';
 import type { MappedText, SourcePiece } from './source-map.js';
-import { endOfUnknown, UNKNOWN_OPEN, unknownText } from './unknown.js';
+import { endOfUnknown, UNKNOWN_CLOSE, UNKNOWN_OPEN, unknownText } from './unknown.js';
 
 /**
  * Static macro expansion with rpm 4.18's semantics (macro.c `expandMacro`), checked case by case
@@ -381,17 +381,24 @@ function endOfLine(text: string, from: number): number {
 
 const QUOTE_MARK = '\u001f';
 
-/** Arguments split on blanks; text between two \x1f marks (from `%{quote:…}`) stays one argument. */
+/**
+ * Arguments split on blanks; text between two \x1f marks (from `%{quote:…}`) stays one argument,
+ * and so does an unknown region (`%(…)` output): what it holds is not known to be several words,
+ * and its source text's blanks (`%(curl -s …)`) would make options of it.
+ */
 function splitArgs(text: string): string[] {
   const args: string[] = [];
   let current = '';
   let quoted = false;
   let hadQuote = false;
+  let unknown = 0;
   for (const c of text) {
-    if (c === QUOTE_MARK) {
+    if (c === UNKNOWN_OPEN) unknown++;
+    else if (c === UNKNOWN_CLOSE && unknown > 0) unknown--;
+    if (c === QUOTE_MARK && unknown === 0) {
       quoted = !quoted;
       hadQuote = true;
-    } else if (!quoted && (c === ' ' || c === '\t')) {
+    } else if (!quoted && unknown === 0 && (c === ' ' || c === '\t')) {
       if (current !== '' || hadQuote) args.push(current);
       current = '';
       hadQuote = false;

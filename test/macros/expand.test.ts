@@ -98,6 +98,13 @@ describe('macro expansion agrees with rpm 4.18', () => {
   it('keeps %{quote:…} one argument', () => {
     expect(showUnknown(expander(DEFINITIONS).expand('%{g %{quote:a b} c}'))).toBe('[a b][c][2][a b c]');
   });
+
+  it('keeps shell output one argument: its source\'s blanks and dashes are no arguments or options', () => {
+    const x = expander({ ...DEFINITIONS, v: '%(curl -s x | cut -c1-7)' });
+    expect(showUnknown(x.expand('%g a-%{v} c'))).toBe('[a-%(curl -s x | cut -c1-7)][c][2][a-%(curl -s x | cut -c1-7) c]');
+    expect(showUnknown(x.expand('%{f -n %{v}}'))).toBe('[-n %(curl -s x | cut -c1-7)][%(curl -s x | cut -c1-7)][%1][0][][-n %(curl -s x | cut -c1-7)]');
+    expect(x.diagnostics).toEqual([]);
+  });
 });
 
 describe('what is never run or read', () => {
