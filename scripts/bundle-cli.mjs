@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist/cli/');
 // What an earlier build made would otherwise stay behind, unused or stale, when this one fails.
-for (const name of readdirSync(out)) if (/\.chunk\.c?js(\.map)?$|^launch\.(cjs(\.map|\.cache)?|[0-9a-f]{8}\.cache)$/.test(name)) rmSync(join(out, name));
+for (const name of readdirSync(out)) if (/\.chunk\.c?js(\.map)?$|^launch\.(cjs(\.map|\.cache)?|[0-9a-f]{8}\.cache(\.\d+)?)$/.test(name)) rmSync(join(out, name));
 
 /**
  * The bundle only saves start-up time, and tsc's output works as it is: a git install on a Node
@@ -83,30 +83,36 @@ function licences(moduleIds) {
 // the path a pre-commit hook takes (a spec with findings and a clean one, read from disk, reported
 // as text). The specs are linted in a directory of their own with an empty speclint.toml, so that
 // no configuration around this checkout changes the run. A bundle that cannot lint them is not
-// kept; only making or writing the cache may fail, which costs time alone.
+// kept; where the directory cannot be made or the cache written, the bundle stays without a cache,
+// which costs time alone. rolldown needs Node 20.19, which has zlib.crc32 for the cache's name.
 const { default: { loadBundle } } = await import(pathToFileURL(join(out, 'code-cache.cjs')).href);
-const bundle = await warmUp().catch((error) => leaveUnbundled(`the bundle failed its warm-up lint: ${error}`));
+let dir;
 try {
-  if (bundle.cachePath === null) throw new Error(`Node ${process.version} has no zlib.crc32 to name the cache by`);
-  const partial = `${bundle.cachePath}.${process.pid}`;
+  dir = mkdtempSync(join(tmpdir(), 'speclint-warm-up-'));
+  writeFileSync(join(dir, 'speclint.toml'), '');
+  for (const name of ['90-realistic-messy.spec', '01-python-quokka-clean.spec']) copyFileSync(join(root, 'specs-examples', name), join(dir, name));
+} catch (error) {
+  console.error(`speclint: the CLI bundle has no code cache: no directory for the warm-up lint (${String(error).split('\n')[0]})`);
+  process.exit(0);
+}
+const bundle = await warmUp(dir)
+  .finally(() => rmSync(dir, { recursive: true, force: true }))
+  .catch((error) => leaveUnbundled(`the bundle failed its warm-up lint: ${error}`));
+const partial = `${bundle.cachePath}.${process.pid}`;
+try {
   writeFileSync(partial, bundle.makeCache());
   renameSync(partial, bundle.cachePath);
 } catch (error) {
+  rmSync(partial, { force: true });
   console.error(`speclint: the CLI bundle has no code cache: ${String(error).split('\n')[0]}`);
 }
 
-async function warmUp() {
+/** Loads the bundle and lints the two specs in `dir` through it: one with findings, one clean. */
+async function warmUp(dir) {
   const loaded = loadBundle(out);
-  const dir = mkdtempSync(join(tmpdir(), 'speclint-warm-up-'));
-  try {
-    writeFileSync(join(dir, 'speclint.toml'), '');
-    for (const name of ['90-realistic-messy.spec', '01-python-quokka-clean.spec']) copyFileSync(join(root, 'specs-examples', name), join(dir, name));
-    const silent = { stdout: () => {}, stdoutBytes: () => {}, stderr: () => {}, readStdin: async () => new Uint8Array(0), env: {}, colorLevel: 0, stderrIsTTY: false };
-    const found = await loaded.launch.main(['lint', join(dir, '90-realistic-messy.spec')], silent);
-    const clean = await loaded.launch.main([join(dir, '01-python-quokka-clean.spec')], silent);
-    if (found !== 1 || clean !== 0) throw new Error(`they exited ${found} and ${clean}, not 1 and 0`);
-    return loaded;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const silent = { stdout: () => {}, stdoutBytes: () => {}, stderr: () => {}, readStdin: async () => new Uint8Array(0), env: {}, colorLevel: 0, stderrIsTTY: false };
+  const found = await loaded.launch.main(['lint', join(dir, '90-realistic-messy.spec')], silent);
+  const clean = await loaded.launch.main([join(dir, '01-python-quokka-clean.spec')], silent);
+  if (found !== 1 || clean !== 0) throw new Error(`they exited ${found} and ${clean}, not 1 and 0`);
+  return loaded;
 }

@@ -18,7 +18,8 @@ import type { CliIo } from './io.js' with { 'resolution-mode': 'import' };
  * V8 refuses a cache made by another V8 version or under other flags, and the bundle then compiles
  * as usual: a refused cache costs time, never behaviour. Of the source, though, V8 checks only the
  * length, so the cache's name carries a checksum of the bundle it was made for, and a bundle
- * changed since finds no cache.
+ * changed since finds no cache. (One thing V8 keeps from the build: the file name that stack
+ * traces give, which is where the bundle was when its cache was made.)
  */
 
 const BUNDLE_NAME = 'launch.cjs';
@@ -41,9 +42,11 @@ interface LoadedBundle {
 
 /** The bundle in `dir`, run; null when there is none (a build without rolldown keeps tsc's output). */
 function loadBundle(dir: string): LoadedBundle | null {
-  const bundlePath = path.resolve(dir, BUNDLE_NAME);
+  let bundlePath: string;
   let source: Buffer;
   try {
+    // Where require() finds it too, through any link: the chunks must find this copy in its cache.
+    bundlePath = fs.realpathSync(path.resolve(dir, BUNDLE_NAME));
     source = fs.readFileSync(bundlePath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -60,7 +63,13 @@ function loadBundle(dir: string): LoadedBundle | null {
   const bundle = new nodeModule.Module(bundlePath);
   bundle.filename = bundlePath;
   require.cache[bundlePath] = bundle;
-  (script.runInThisContext() as (...args: unknown[]) => void)(bundle.exports, nodeModule.createRequire(bundlePath), bundle, bundlePath, path.dirname(bundlePath));
+  try {
+    (script.runInThisContext() as (...args: unknown[]) => void)(bundle.exports, nodeModule.createRequire(bundlePath), bundle, bundlePath, path.dirname(bundlePath));
+  } catch (error) {
+    // As require() does: a module that failed to load is not kept.
+    delete require.cache[bundlePath];
+    throw error;
+  }
   bundle.loaded = true;
   return { launch: bundle.exports as Launch, cacheUsed: cachedData !== null && !script.cachedDataRejected, cachePath, makeCache: () => script.createCachedData() };
 }

@@ -384,7 +384,8 @@ const QUOTE_MARK = '\u001f';
 /**
  * Arguments split on blanks; text between two \x1f marks (from `%{quote:…}`) stays one argument,
  * and so does an unknown region (`%(…)` output): what it holds is not known to be several words,
- * and its source text's blanks (`%(curl -s …)`) would make options of it.
+ * and its source text's blanks (`%(curl -s …)`) would make options of it. So shell output that
+ * is several words, or an option (`%(echo -n x)`), counts as one argument that is no option.
  */
 function splitArgs(text: string): string[] {
   const args: string[] = [];

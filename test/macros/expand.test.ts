@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MacroExpander } from '../../src/macros/expand.js';
 import { MacroScope } from '../../src/macros/scope.js';
-import { showUnknown, UNKNOWN_OPEN } from '../../src/macros/unknown.js';
+import { showUnknown, UNKNOWN_CLOSE, UNKNOWN_OPEN } from '../../src/macros/unknown.js';
 
 /** An expander over a few plain definitions, `name(opts)` declaring a parametric macro. */
 function expander(definitions: Record<string, string> = {}): MacroExpander {
@@ -104,6 +104,17 @@ describe('macro expansion agrees with rpm 4.18', () => {
     expect(showUnknown(x.expand('%g a-%{v} c'))).toBe('[a-%(curl -s x | cut -c1-7)][c][2][a-%(curl -s x | cut -c1-7) c]');
     expect(showUnknown(x.expand('%{f -n %{v}}'))).toBe('[-n %(curl -s x | cut -c1-7)][%(curl -s x | cut -c1-7)][%1][0][][-n %(curl -s x | cut -c1-7)]');
     expect(x.diagnostics).toEqual([]);
+  });
+
+  it.each([
+    ['nested regions', `a ${UNKNOWN_OPEN}b ${UNKNOWN_OPEN}c d${UNKNOWN_CLOSE} e${UNKNOWN_CLOSE} f`, ['a', `${UNKNOWN_OPEN}b ${UNKNOWN_OPEN}c d${UNKNOWN_CLOSE} e${UNKNOWN_CLOSE}`, 'f']],
+    ['a close mark with no region open', `a${UNKNOWN_CLOSE} b`, [`a${UNKNOWN_CLOSE}`, 'b']],
+    ['a region never closed', `a ${UNKNOWN_OPEN}b c`, ['a', `${UNKNOWN_OPEN}b c`]],
+    ['a quote mark inside a region', `a ${UNKNOWN_OPEN}b \u001f c${UNKNOWN_CLOSE} d`, ['a', `${UNKNOWN_OPEN}b \u001f c${UNKNOWN_CLOSE}`, 'd']],
+  ])('splits arguments around %s', (_, args, expected) => {
+    const x = expander();
+    x.scope.define({ name: 'args', opts: '', origin: { kind: 'target', package: 'test' }, level: 0, body: (call) => JSON.stringify(call.args) });
+    expect(JSON.parse(x.expand(`%{args ${args}}`))).toEqual(expected);
   });
 });
 

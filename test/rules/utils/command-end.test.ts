@@ -24,7 +24,11 @@ describe('commandEnd', () => {
   it('does not count a comment\'s backslash', () => {
     expect(endOf('# see \\\ntouch y\n', '#')).toBe('# see \\\n');
   });
+  it('takes a blank line for the end of the command, as the shell does', () => {
+    expect(endOf('make \\\n\ntouch y\n', 'make')).toBe('\n');
+  });
   it('is null when an rpm line comes inside the command', () => {
+    expect(endOf('make install \\\n%dnl a note\n  DESTDIR=x\n', 'make')).toBeNull();
     expect(endOf('make install \\\n%if 0%{?fedora}\n  DESTDIR=x\n%endif\n', 'make')).toBeNull();
   });
   it('is null when the section ends inside the command', () => {
