@@ -106,11 +106,56 @@ function withoutLineEnd(mapped: MappedText, eol: string): MappedText {
   return { text: mapped.text.slice(0, end), pieces: compact(pieces) };
 }
 
-/** Text that expands to itself and is one physical line: no `%`, no unknown region, no newline before its end. */
-function isPlain(text: string): boolean {
-  const newline = text.indexOf('\n');
-  return (newline === -1 || newline === text.length - 1) && !text.includes('%') && !hasUnknown(text);
+/** The longest run without a `%`, a newline or an unknown region's start, read where lastIndex says. */
+const PLAIN_RUN = /[^%\n\uE000]*/y;
+
+/**
+ * Whether `[start, end)` of the source expands to itself and is one physical line: no `%`, no
+ * unknown region, no newline before its end. Tested in place: most lines are such, and a slice of
+ * each would be made for nothing.
+ */
+function isPlainSpan(source: string, start: number, end: number): boolean {
+  PLAIN_RUN.lastIndex = start;
+  PLAIN_RUN.test(source);
+  const runEnd = PLAIN_RUN.lastIndex;
+  return runEnd >= end || (runEnd === end - 1 && source.charCodeAt(runEnd) === 0x0a);
 }
+
+/**
+ * A line read as it is: its expansion and its physical line are made only when asked for. Most
+ * lines of a spec are such (a changelog, a description, most shell), and few are ever looked at.
+ */
+class PlainLine implements ExpandedLine {
+  #expanded: MappedText | undefined;
+  #physical: readonly PhysicalLine[] | undefined;
+
+  constructor(readonly line: Line, readonly section: Section, readonly state: LineState, private readonly source: string) {}
+
+  get expanded(): MappedText {
+    const { start, end } = this.line.span;
+    return (this.#expanded ??= literalText(this.source.slice(start, end - this.line.eol.length), start));
+  }
+
+  get physical(): readonly PhysicalLine[] {
+    return (this.#physical ??= [{ text: this.source.slice(this.line.span.start, this.line.span.end), state: this.state, conditional: false }]);
+  }
+}
+
+/** A line in a branch not read on the target: its physical lines are made only when asked for. */
+class SkippedLine implements ExpandedLine {
+  readonly state = 'inactive';
+  readonly expanded = null;
+  #physical: readonly PhysicalLine[] | undefined;
+
+  constructor(readonly line: Line, readonly section: Section, private readonly source: string) {}
+
+  get physical(): readonly PhysicalLine[] {
+    return (this.#physical ??= splitPhysical(this.source.slice(this.line.span.start, this.line.span.end)).map((text) => ({ text, state: 'inactive' as const, conditional: false })));
+  }
+}
+
+/** Sections whose plain lines rpm reads for something (tags, Source and Patch lists, %setup). */
+const READ_SECTIONS: ReadonlySet<SectionName | 'preamble'> = new Set(['preamble', 'package', 'prep', 'sourcelist', 'patchlist']);
 
 /** Text mapped character for character to the source at `start`, as expansion maps literal text. */
 function literalText(text: string, start: number): MappedText {
@@ -233,20 +278,25 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
       }
       const state = current();
       if (state === 'inactive') {
-        const raw = splitPhysical(source.slice(line.span.start, line.span.end));
-        lines.push({ line, section, state, expanded: null, physical: raw.map((text) => ({ text, state, conditional: false })) });
+        lines.push(new SkippedLine(line, section, source));
         continue;
       }
       currentLine = line;
       currentState = state;
-      expander.definitionOrigin = { kind: 'spec', span: line.span };
-      const raw = source.slice(line.span.start, line.span.end);
-      if (isPlain(raw)) {
+      if (isPlainSpan(source, line.span.start, line.span.end)) {
         // Most lines: nothing to expand, one physical line, so no conditional in it either.
+        if (!READ_SECTIONS.has(reading)) {
+          lines.push(new PlainLine(line, section, state, source));
+          continue;
+        }
+        const raw = source.slice(line.span.start, line.span.end);
         const content = raw.slice(0, raw.length - line.eol.length);
         lines.push({ line, section, state, expanded: literalText(content, line.span.start), physical: [{ text: readPhysical(raw, line), state, conditional: false }] });
         continue;
       }
+      // Only an expansion defines macros (a plain line names none).
+      expander.definitionOrigin = { kind: 'spec', span: line.span };
+      const raw = source.slice(line.span.start, line.span.end);
       // The line end goes in too: %define, %global and %dnl swallow it, as in rpm.
       const withEnd = expandSpan(line, raw, line.span.start);
       const expanded = withoutLineEnd(withEnd, line.eol);
