@@ -15,22 +15,26 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist/cli/');
+/** Removes what a bundling makes (and the ES module chunks of the builds before it). */
+function removeBundle() {
+  for (const name of readdirSync(out)) if (/\.chunk\.c?js(\.map)?$|^launch\.(cjs(\.map)?|[0-9a-f]{8}\.cache(\.\d+)?)$/.test(name)) rmSync(join(out, name));
+}
 // What an earlier build made would otherwise stay behind, unused or stale, when this one fails.
-for (const name of readdirSync(out)) if (/\.chunk\.c?js(\.map)?$|^launch\.(cjs(\.map|\.cache)?|[0-9a-f]{8}\.cache(\.\d+)?)$/.test(name)) rmSync(join(out, name));
+removeBundle();
 
 /**
  * The bundle only saves start-up time, and tsc's output works as it is: a git install on a Node
  * that rolldown does not run on (before 20.19), or where it fails, still gets a working speclint.
  */
 function leaveUnbundled(reason) {
-  for (const name of readdirSync(out)) if (/\.chunk\.cjs(\.map)?$|^launch\.(cjs|[0-9a-f]{8}\.cache)/.test(name)) rmSync(join(out, name));
+  removeBundle();
   console.error(`speclint: the CLI is left unbundled: ${String(reason).split('\n')[0]}`);
   process.exit(0);
 }
 
 const { build } = await import('rolldown').catch((error) => leaveUnbundled(`rolldown did not load (${error})`));
 
-const bundled = await build({
+await build({
   input: { launch: join(out, 'launch.js') },
   platform: 'node',
   // Lets launch.cjs itself hold what it loads (and export it to the on-demand chunks), instead of
@@ -65,7 +69,6 @@ const bundled = await build({
 
 const launch = readFileSync(join(out, 'launch.cjs'), 'utf8');
 if (/\bimport\(/.test(launch.replace(/^\s*\*.*$/gm, ''))) leaveUnbundled('the bundle kept an import(), which it could not run');
-if (bundled.output.some((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.fileName !== 'launch.cjs')) leaveUnbundled('rolldown named the bundle otherwise');
 
 /** The licence of each package folded into a chunk, which their MIT terms ask copies to keep. */
 function licences(moduleIds) {
@@ -98,6 +101,10 @@ try {
 const bundle = await warmUp(dir)
   .finally(() => rmSync(dir, { recursive: true, force: true }))
   .catch((error) => leaveUnbundled(`the bundle failed its warm-up lint: ${error}`));
+if (bundle.cachePath === null) {
+  console.error('speclint: the CLI bundle has no code cache: this Node has no zlib.crc32 to name it by');
+  process.exit(0);
+}
 const partial = `${bundle.cachePath}.${process.pid}`;
 try {
   writeFileSync(partial, bundle.makeCache());

@@ -3,7 +3,6 @@ import { lineAt } from './line-at.js';
 import { plural } from '../report/text.js';
 import { RULES } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
-import { commandEnd } from '../rules/utils/command-end.js';
 import { uncallableByteCompile } from '../rules/utils/uncallable-byte-compile.js';
 import type { TrailChange } from './edit-trail.js';
 import type { Analysis, ByteCompilePlan, DirectoryStatus, ReproducibleStatus } from './plan.js';
@@ -140,9 +139,8 @@ class PlanView {
   private noByteCompileReason(analysis: Analysis): string {
     const uncallable = uncallableByteCompile(analysis.expansion.scope);
     if (uncallable !== null) return uncallable;
-    const { installEnd } = analysis.model;
-    if (installEnd === null) return 'the spec has no command in %install to put %py_byte_compile after';
-    if (commandEnd(analysis.expansion.file, installEnd) === null) return '%install ends inside a command that speclint cannot follow to its end';
+    if (analysis.model.lastInstallCommand === null) return 'the spec has no command in %install to put %py_byte_compile after';
+    if (analysis.model.installEnd === null) return '%install ends inside a command that speclint cannot follow to its end';
     return 'speclint cannot tell where the call would go';
   }
 

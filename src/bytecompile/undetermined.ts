@@ -73,7 +73,8 @@ export function undeterminedModules(expansion: SpecExpansion, model: BuildrootMo
  * modules, expanded; for lines rpm surely reads, only those still holding an unknown part.
  */
 function writtenPaths(line: ExpandedLine, expansion: SpecExpansion, buildroot: string): string[] {
-  if (line.state === 'inactive' || line.expanded === null) return [];
+  // The section first: a plain line makes its expansion only when it is asked for.
+  if (line.state === 'inactive' || (line.section.name !== 'install' && line.section.name !== 'files') || line.expanded === null) return [];
   let paths: string[];
   if (line.section.name === 'install') {
     paths = shellWords(line.expanded.text).map((w) => insideBuildroot(w.text, buildroot)).filter((p) => p !== null);

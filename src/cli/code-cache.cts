@@ -3,7 +3,6 @@ import nodeModule = require('node:module');
 import path = require('node:path');
 import vm = require('node:vm');
 import zlib = require('node:zlib');
-import type { CliIo } from './io.js' with { 'resolution-mode': 'import' };
 
 /**
  * Loads dist/cli/launch.cjs, the bundle of launch.ts, with the V8 code cache the build made for it.
@@ -24,11 +23,7 @@ import type { CliIo } from './io.js' with { 'resolution-mode': 'import' };
 
 const BUNDLE_NAME = 'launch.cjs';
 
-/** What launch.ts exports. */
-interface Launch {
-  readonly main: (argv: readonly string[], io: CliIo) => Promise<number>;
-  readonly processIo: () => CliIo;
-}
+type Launch = typeof import('./launch.js', { with: { 'resolution-mode': 'import' } });
 
 interface LoadedBundle {
   readonly launch: Launch;

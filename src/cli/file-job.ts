@@ -64,18 +64,19 @@ export async function runFileJob(job: FileJob): Promise<FileOutcome> {
   if (job.mode === 'lint') {
     result = lintText(text, options);
   } else {
-    // Loaded here, so that a plain lint (a pre-commit hook's) does not load the fix machinery.
-    const [{ fixText }, { unifiedDiff }, { writeFileAtomic }] = await Promise.all([
-      import('../engine/fix-text.js'), import('../fix/unified-diff.js'), import('../io/write-atomic.js'),
-    ]);
+    // Loaded here, each where it is used, so that a plain lint (a pre-commit hook's) loads no fix
+    // machinery and --diff no atomic writes.
+    const { fixText } = await import('../engine/fix-text.js');
     const run = fixText(text, options, job.level);
     // Fixes that undo each other or break the parse stop the loop; what was fixed before stays.
     if (run.problem !== null) notes.push(`${job.displayName}: ${run.problem}`);
     if (job.mode === 'diff') {
+      const { unifiedDiff } = await import('../fix/unified-diff.js');
       diff = encodeSpec(unifiedDiff(text, run.output, job.diffName), source.encoding);
     } else if (job.stdin !== undefined) {
       fixedStdin = encodeSpec(run.output, source.encoding);
     } else if (run.output !== text) {
+      const { writeFileAtomic } = await import('../io/write-atomic.js');
       try {
         await writeFileAtomic(job.path, encodeSpec(run.output, source.encoding));
       } catch (error) {

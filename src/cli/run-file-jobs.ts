@@ -11,11 +11,11 @@ export function defaultThreads(count: number): number {
   return Math.max(1, Math.min(availableParallelism(), 8, Math.floor(count / FILES_PER_EXTRA_THREAD)));
 }
 
-export interface RunOptions {
+interface RunOptions {
   /** Hears of each finished job, for a progress line. */
   readonly onDone?: () => void;
-  /** The worker script; tests give their own. Null lints in this thread. */
-  readonly worker?: URL | null;
+  /** The worker script; tests give their own. */
+  readonly worker?: URL;
 }
 
 /**
@@ -23,8 +23,10 @@ export interface RunOptions {
  * the jobs' order, so the report does not depend on which thread finished first.
  */
 export async function runFileJobs(jobs: readonly FileJob[], threads: number, options: RunOptions = {}): Promise<FileOutcome[]> {
-  const { onDone = () => {}, worker = workerScript() } = options;
-  if (threads <= 1 || jobs.length < 2 || worker === null) {
+  const { onDone = () => {} } = options;
+  // Looked for only where threads would run: one file (the usual run) needs no worker.
+  const worker = threads <= 1 || jobs.length < 2 ? null : options.worker ?? workerScript();
+  if (worker === null) {
     const outcomes: FileOutcome[] = [];
     for (const job of jobs) {
       outcomes.push(await runFileJobSafely(job));

@@ -1,4 +1,5 @@
 import type { Line, Span, SpecFile } from '../parse/cst.js';
+import { endsWithContinuation } from '../parse/command-end.js';
 import { linesOf } from '../parse/print.js';
 import { codeOf } from '../rules/codes.js';
 import { SUPPRESSION_DIAGNOSTICS } from './suppression-diagnostics.js';
@@ -59,13 +60,13 @@ export function scanPragmas(file: SpecFile): PragmaScan {
   for (const line of linesOf(file)) {
     if (continuing.length > 0) {
       for (const c of continuing) c.target = { start: c.target!.start, end: line.span.end };
-      if (!continues(file.source, line)) continuing = [];
+      if (!endsWithContinuation(file.source, line)) continuing = [];
       continue;
     }
     if (line.kind === 'blank') continue;
     if (line.kind !== 'comment') {
       for (const w of waiting) w.target = line.span;
-      if (continues(file.source, line)) continuing = waiting;
+      if (endsWithContinuation(file.source, line)) continuing = waiting;
       waiting = [];
       continue;
     }
@@ -79,11 +80,6 @@ export function scanPragmas(file: SpecFile): PragmaScan {
     if (read.pragma.scope === 'next-line') waiting.push(entry);
   }
   return { pragmas: pragmas.map(({ pragma, target }) => ({ ...pragma, target })), problems };
-}
-
-/** Whether the line ends with a backslash that joins the next line to it. */
-function continues(source: string, line: Line): boolean {
-  return source.slice(line.span.start, line.span.end - line.eol.length).endsWith('\\');
 }
 
 /** null when the comment is not a pragma at all; `pragma` null when it is one that cannot be used. */

@@ -35,10 +35,13 @@ export function fixUntilStable<R extends FixPassLint>(text: string, lint: (text:
   // An insertion the rule cannot see (inside a conditional that never closes, say) would
   // otherwise be made again on every pass: such fixes are remembered and left out.
   const ineffective = new Set<string>();
-  const refused: FixCandidate[] = [];
+  const refusedRules = new Set<string>();
   const problem = (other: string | null): string | null => {
-    const parts = refused.length === 0 ? [] : [`fixes from ${rulesOf(refused)} leave their problem in place; they were not applied`];
-    return other === null && parts.length === 0 ? null : [...parts, ...(other === null ? [] : [other])].join('; ');
+    const parts = [
+      ...(refusedRules.size === 0 ? [] : [`fixes from ${[...refusedRules].join(', ')} leave their problem in place; they were not applied`]),
+      ...(other === null ? [] : [other]),
+    ];
+    return parts.length === 0 ? null : parts.join('; ');
   };
   for (let pass = 1; pass <= MAX_FIX_PASSES; pass++) {
     const candidates = report.candidates.filter((c) => !ineffective.has(fixKey(c)));
@@ -59,7 +62,7 @@ export function fixUntilStable<R extends FixPassLint>(text: string, lint: (text:
     });
     if (back.length > 0) {
       for (const key of back) ineffective.add(key);
-      refused.push(...result.applied.filter((c) => back.includes(fixKey(c))));
+      for (const c of result.applied) if (back.includes(fixKey(c))) refusedRules.add(c.ruleId);
       continue;
     }
     if (history.length >= 2 && history[history.length - 2] === result.output) {

@@ -3,7 +3,7 @@ import { matchClose } from './match-close.js';
 import { parseOptions } from './getopt.js';
 import type { MacroDefinition, MacroOrigin, MacroScope, NativeCall } from './scope.js';
 import type { MappedText, SourcePiece } from './source-map.js';
-import { endOfUnknown, UNKNOWN_CLOSE, UNKNOWN_OPEN, unknownText } from './unknown.js';
+import { endOfUnknown, UNKNOWN_OPEN, unknownText } from './unknown.js';
 
 /**
  * Static macro expansion with rpm 4.18's semantics (macro.c `expandMacro`), checked case by case
@@ -392,14 +392,16 @@ function splitArgs(text: string): string[] {
   let current = '';
   let quoted = false;
   let hadQuote = false;
-  let unknown = 0;
-  for (const c of text) {
-    if (c === UNKNOWN_OPEN) unknown++;
-    else if (c === UNKNOWN_CLOSE && unknown > 0) unknown--;
-    if (c === QUOTE_MARK && unknown === 0) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === UNKNOWN_OPEN) {
+      const end = endOfUnknown(text, i);
+      current += text.slice(i, end);
+      i = end - 1;
+    } else if (c === QUOTE_MARK) {
       quoted = !quoted;
       hadQuote = true;
-    } else if (!quoted && unknown === 0 && (c === ' ' || c === '\t')) {
+    } else if (!quoted && (c === ' ' || c === '\t')) {
       if (current !== '' || hadQuote) args.push(current);
       current = '';
       hadQuote = false;

@@ -8,7 +8,7 @@ import type { MacroTable } from './builtins/rpm.js';
 import { type PrepContext, renderPatch, renderSetup } from './prep.js';
 import { sectionHeaderOf } from './section-header.js';
 import { type Target, targetScope } from './targets.js';
-import { hasUnknown } from './unknown.js';
+import { hasUnknown, UNKNOWN_OPEN } from './unknown.js';
 
 /**
  * Whether a line is read for the target: `active` (its branch is taken), `inactive` (never on
@@ -107,7 +107,7 @@ function withoutLineEnd(mapped: MappedText, eol: string): MappedText {
 }
 
 /** The longest run without a `%`, a newline or an unknown region's start, read where lastIndex says. */
-const PLAIN_RUN = /[^%\n\uE000]*/y;
+const PLAIN_RUN = new RegExp(`[^%\\n${UNKNOWN_OPEN}]*`, 'y');
 
 /**
  * Whether `[start, end)` of the source expands to itself and is one physical line: no `%`, no
@@ -122,8 +122,9 @@ function isPlainSpan(source: string, start: number, end: number): boolean {
 }
 
 /**
- * A line read as it is: its expansion and its physical line are made only when asked for. Most
- * lines of a spec are such (a changelog, a description, most shell), and few are ever looked at.
+ * A line that expands to itself: its expansion and its physical line are made only when asked
+ * for. Most lines of a spec are such (a changelog, a description, most shell), and few are ever
+ * looked at.
  */
 class PlainLine implements ExpandedLine {
   #expanded: MappedText | undefined;
@@ -154,8 +155,8 @@ class SkippedLine implements ExpandedLine {
   }
 }
 
-/** Sections whose plain lines rpm reads for something (tags, Source and Patch lists, %setup). */
-const READ_SECTIONS: ReadonlySet<SectionName | 'preamble'> = new Set(['preamble', 'package', 'prep', 'sourcelist', 'patchlist']);
+/** The sections record() reads lines of: a plain line elsewhere needs no look at all. */
+const RECORDING_SECTIONS: ReadonlySet<SectionName | 'preamble'> = new Set(['preamble', 'package', 'sourcelist', 'patchlist']);
 
 /** Text mapped character for character to the source at `start`, as expansion maps literal text. */
 function literalText(text: string, start: number): MappedText {
@@ -281,20 +282,16 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
         lines.push(new SkippedLine(line, section, source));
         continue;
       }
-      currentLine = line;
-      currentState = state;
       if (isPlainSpan(source, line.span.start, line.span.end)) {
-        // Most lines: nothing to expand, one physical line, so no conditional in it either.
-        if (!READ_SECTIONS.has(reading)) {
-          lines.push(new PlainLine(line, section, state, source));
-          continue;
-        }
-        const raw = source.slice(line.span.start, line.span.end);
-        const content = raw.slice(0, raw.length - line.eol.length);
-        lines.push({ line, section, state, expanded: literalText(content, line.span.start), physical: [{ text: readPhysical(raw, line), state, conditional: false }] });
+        // Most lines: nothing to expand, one physical line, so no conditional in it either. rpm
+        // reads one as it is, except that it may be a tag or a line of a Source or Patch list.
+        if (RECORDING_SECTIONS.has(reading)) record(source.slice(line.span.start, line.span.end), line);
+        lines.push(new PlainLine(line, section, state, source));
         continue;
       }
-      // Only an expansion defines macros (a plain line names none).
+      // Only an expansion defines macros or calls %py_byte_compile (a plain line names none).
+      currentLine = line;
+      currentState = state;
       expander.definitionOrigin = { kind: 'spec', span: line.span };
       const raw = source.slice(line.span.start, line.span.end);
       // The line end goes in too: %define, %global and %dnl swallow it, as in rpm.
@@ -332,6 +329,12 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
       return text;
     }
     if (reading === 'prep') return renderPrepLine(text, line);
+    record(text, line);
+    return text;
+  }
+
+  /** What rpm records from a line of the preamble (a tag) or of a Source or Patch list (one more entry). */
+  function record(text: string, line: Line): void {
     if (reading === 'preamble' || reading === 'package') {
       const tag = PREAMBLE_TAG.exec(text);
       if (tag !== null) recordTag(tag[1]!.toLowerCase(), tag[2]!.trim(), reading === 'preamble', line);
@@ -340,7 +343,6 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
       const value = text.trim();
       if (value !== '' && !value.startsWith('#')) recordTag(reading === 'sourcelist' ? 'source' : 'patch', value, true, line);
     }
-    return text;
   }
 
   function renderPrepLine(text: string, line: Line): string {

@@ -2,6 +2,7 @@ import { MacroExpander } from '../macros/expand.js';
 import type { LineState, SpecExpansion } from '../macros/spec-expander.js';
 import { sourceOf } from '../macros/source-map.js';
 import { hasUnknown } from '../macros/unknown.js';
+import { commandEnd } from '../parse/command-end.js';
 import type { Line, Span } from '../parse/cst.js';
 import { shellWords, type ShellWord } from './shell-words.js';
 
@@ -62,7 +63,12 @@ export interface BuildrootModel {
   readonly installed: readonly InstalledPath[];
   readonly byteCompiles: readonly ByteCompile[];
   readonly shipped: readonly ShippedPath[];
-  /** The last command line of the main `%install` section, where new commands go; null without one. */
+  /** The last command line of the main `%install` section; null without one. */
+  readonly lastInstallCommand: Line | null;
+  /**
+   * Where a new command goes at the end of `%install`: after the line that ends the last command
+   * (parse/command-end.ts); null without a command, or where that command cannot be followed.
+   */
   readonly installEnd: Line | null;
 }
 
@@ -75,15 +81,16 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
   const strip = (path: string): string | null => stripBuildroot(path, buildroot);
   const installed: InstalledPath[] = [];
   const shipped: ShippedPath[] = [];
-  let installEnd: Line | null = null;
+  let lastInstallCommand: Line | null = null;
   // Directories made earlier in %install: `cp x.py %{buildroot}/dir` copies into them.
   const knownDirs = new Set<string>();
 
   for (const expanded of expansion.lines) {
-    if (expanded.state === 'inactive' || expanded.expanded === null) continue;
     const section = expanded.section.name;
+    // The section first: a plain line makes its expansion only when it is asked for.
+    if (expanded.state === 'inactive' || (section !== 'install' && section !== 'files') || expanded.expanded === null) continue;
     if (section === 'install') {
-      if (expanded.state === 'active' && expanded.line.kind === 'text' && expanded.expanded.text.trim() !== '' && !expanded.expanded.text.trimStart().startsWith('#')) installEnd = expanded.line;
+      if (expanded.state === 'active' && expanded.line.kind === 'text' && expanded.expanded.text.trim() !== '' && !expanded.expanded.text.trimStart().startsWith('#')) lastInstallCommand = expanded.line;
       for (const command of commandsOf(expanded.expanded.text)) {
         for (const fact of installFacts(command, strip, knownDirs)) {
           const span = sourceOf(expanded.expanded, fact.dest.start, fact.dest.end) ?? expanded.line.span;
@@ -96,7 +103,7 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
       for (const word of shellWords(expanded.expanded.text)) {
         if (word.text.startsWith('%') || word.text === '') continue;
         const span = sourceOf(expanded.expanded, word.start, word.end) ?? expanded.line.span;
-        const writtenDir = writtenDirOf(expansion.file.source, span, 'by-name');
+        const writtenDir = writtenDirOf(expansion.file.source, span, namesFileByName(word.text));
         shipped.push({
           path: normalisePath(word.text), directives: directives.map((d) => d.name), line: expanded.line, state: expanded.state, span,
           // `%{_datadir}/app*/x.py` spells no one directory.
@@ -123,7 +130,8 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
       state: call.state,
     };
   });
-  return { buildroot, installed, byteCompiles, shipped, installEnd };
+  const installEnd = lastInstallCommand === null ? null : commandEnd(expansion.file, lastInstallCommand);
+  return { buildroot, installed, byteCompiles, shipped, lastInstallCommand, installEnd };
 }
 
 /**
@@ -290,6 +298,11 @@ function unquote(word: string): string {
   return word.replace(/["']/g, '');
 }
 
+/** Whether a `%files` entry names a file, which only its name tells: `x.py`, or a glob `*.py`, `x.py*`. */
+function namesFileByName(path: string): boolean {
+  return /\.[A-Za-z0-9]+\*?$/.test(path);
+}
+
 /** `/a/./b//c/` → `/a/b/c`. */
 export function normalisePath(path: string): string {
   // Most paths are normal already; the regexes below change only paths holding one of these.
@@ -304,17 +317,15 @@ function joinPath(dir: string, name: string): string {
 
 /**
  * The directory the author wrote for a destination, when the source text ends in the installed
- * path's last components (so a fix can reuse `%{buildroot}%{_datadir}/%{name}/engine`). `namesFile`
- * says whether the text names a file, whose directory is what comes before it; for a `%files`
- * entry only its name can tell (`by-name`: a file `x.py` or a glob `*.py`, `x.py*`).
+ * path's last components (so a fix can reuse `%{buildroot}%{_datadir}/%{name}/engine`).
+ * `namesFile` says whether the text names a file, whose directory is what comes before it.
  */
-function writtenDirOf(source: string, span: Span, namesFile: boolean | 'by-name'): string | null {
+function writtenDirOf(source: string, span: Span, namesFile: boolean): string | null {
   const written = source.slice(span.start, span.end).replace(/^["']|["']$/g, '');
   // Only a plain word: a destination inside `%{?with_x:mkdir -p …}` has no spelling of its own.
   if (/\s/.test(written) || /%\{[!?]/.test(written)) return null;
   const trimmed = written.replace(/(\/\.)+\/*$/, '').replace(/\/+$/, '');
-  const file = namesFile === 'by-name' ? !written.endsWith('/') && /\.[A-Za-z0-9]+\*?$/.test(trimmed) : namesFile;
-  if (!file) return trimmed;
+  if (!namesFile) return trimmed;
   // `%{name}.py` is a file name, but a macro alone (`%{mainfile}`) may hold a whole path.
   const slash = trimmed.lastIndexOf('/');
   const name = trimmed.slice(slash + 1);

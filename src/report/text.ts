@@ -16,7 +16,8 @@ export function formatText(results: readonly FileProblems[], chalk: ChalkInstanc
   const counts = { error: 0, warning: 0, info: 0, style: 0 };
   let filesWithProblems = 0;
   for (const result of results) {
-    if (result.problems.length > 0) filesWithProblems++;
+    if (result.problems.length === 0) continue;
+    filesWithProblems++;
     const lines = new TextPositions(result.source);
     for (const problem of result.problems) {
       counts[problem.severity]++;

@@ -1,7 +1,7 @@
 import { edit, makeFix, type Fix } from '../fix/edit.js';
 import { MacroExpander } from '../macros/expand.js';
 import type { ExpandedLine } from '../macros/spec-expander.js';
-import { sourceOf } from '../macros/source-map.js';
+import { type MappedText, sourceOf } from '../macros/source-map.js';
 import type { Span } from '../parse/cst.js';
 import { defineRule } from './define-rule.js';
 import { isInterpreterPackage } from './utils/interpreter-package.js';
@@ -92,17 +92,17 @@ export default defineRule({
         }
       }
       // Checked here, not in viaMacros(): a generator made for every line costs more than the check.
-      if (line.expanded !== null && mayMatch(line.expanded.text)) yield* viaMacros(ctx, line, expected, python2Allowed, reported);
+      // A line with no `%` expands to itself, and asking for its expansion would make it.
+      const expanded = text.includes('%') ? line.expanded : null;
+      if (expanded !== null && mayMatch(expanded.text)) yield* viaMacros(ctx, expanded, expected, python2Allowed, reported);
     }
   },
 });
 
 /** `%global pyver 3.9` used in `python%{pyver}/site-packages`: reported at the use, fixed at the definition. */
 function* viaMacros(
-  ctx: RuleContext<typeof messages>, line: ExpandedLine, expected: string, python2Allowed: boolean, reported: Set<string>,
+  ctx: RuleContext<typeof messages>, expanded: MappedText, expected: string, python2Allowed: boolean, reported: Set<string>,
 ): Generator<Report> {
-  const expanded = line.expanded;
-  if (expanded === null) return;
   for (const match of expanded.text.matchAll(/python(\d\.\d+)(?=\/|\s|$|")|-py(\d\.\d+)\.egg-info/g)) {
     const versionAt = match.index + match[0].indexOf(match[1] ?? match[2]!);
     const span = sourceOf(expanded, versionAt, versionAt + (match[1] ?? match[2]!).length);

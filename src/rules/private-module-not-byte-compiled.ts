@@ -4,7 +4,7 @@ import type { MacroScope } from '../macros/scope.js';
 import type { InstalledPath } from '../model/buildroot.js';
 import { DirectorySet, isBelow, itemsBelow } from '../model/path-index.js';
 import { defineRule } from './define-rule.js';
-import { commandEnd } from './utils/command-end.js';
+import { commandEnd } from '../parse/command-end.js';
 import { insertAfterLine } from './utils/insert-after-line.js';
 import { isByteCompiled } from './utils/is-byte-compiled.js';
 import { type PrivateModule, privateModules } from './utils/private-modules.js';
@@ -34,6 +34,10 @@ export default defineRule({
       'A private module tree, such as plugins in `%{_datadir}/%{name}`, ships without `.pyc` files: the',
       'first import writes them into a root-owned directory (or fails to), and every start is slower.',
       'The Python guidelines ask for an explicit `%py_byte_compile %{python3} %{buildroot}<dir>` in `%install`.',
+      'The fix adds that call after the command that last writes into the directory (or at the end of',
+      '`%install`). There is none where the spec defines or undefines `%py_byte_compile` itself, or where',
+      'that command goes on past lines speclint cannot follow; a call that does not expand cleanly in the',
+      'spec\'s own macros is offered as unsafe.',
     ].join('\n'),
     bad: [
       'Name:           quokka',
@@ -79,8 +83,7 @@ export default defineRule({
       const { dir } = group;
       const writers = writersBelow(dir);
       // Files that only %files shows (meson, make install) are compiled at the end of %install.
-      const lastWriter = writers.length > 0 ? writers.reduce((a, b) => (b.line.span.end > a.line.span.end ? b : a)).line : installEnd;
-      const last = lastWriter === null ? null : commandEnd(ctx.file, lastWriter);
+      const last = writers.length > 0 ? commandEnd(ctx.file, writers.reduce((a, b) => (b.line.span.end > a.line.span.end ? b : a)).line) : installEnd;
       // A spelling from %files may use a macro defined there, after %install: not at the new line.
       const candidates = [...writers.map(writtenDirOfWriter), ...group.paths]
         .filter((c) => c.writtenDir === null || last === null || definedBy(c.writtenDir, last.span.end, ctx.expansion.scope));

@@ -27,7 +27,8 @@ export default defineRule({
       'The interpreter decides the magic number and cache tag of the byte code. Files in a `pythonA.B`',
       'directory compiled by another Python are never used; a Python 3 package compiled with Python 2',
       'fails on Python 3 syntax or ships byte code nobody loads; `%{__python}` is an error on Fedora',
-      'and EL8 or later.',
+      'and EL8 or later. The fix names the target\'s interpreter macro; there is none for files in a',
+      'directory of another Python (PY002 reports that directory) or where the spec redefines the macro.',
     ].join('\n'),
     bad: ['Name: quokka', 'BuildRequires: python3-devel', '%install', 'cp -a contrib %{buildroot}%{_datadir}/%{name}/', '%py_byte_compile %{__python2} %{buildroot}%{_datadir}/%{name}/contrib', ''].join('\n'),
     good: ['Name: quokka', 'BuildRequires: python3-devel', '%install', 'cp -a contrib %{buildroot}%{_datadir}/%{name}/', '%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}/contrib', ''].join('\n'),
@@ -39,16 +40,20 @@ export default defineRule({
     const python3 = expander.expand('%{python3_version}');
     const legacy = ctx.target.id === 'el7' || ctx.target.id === 'el8';
     const python3Package = isPython3Package(ctx.expansion);
+    const python2Macro = '%{__python2}';
+    const python3Macro = python3InterpreterMacro(ctx.target);
+    // What each fix would name, as the spec's own macros have it.
+    const versionOf = new Map([python2Macro, python3Macro].map((macro) => [macro, interpreterVersion(expander.expand(macro), python3)]));
     for (const call of byteCompileCalls(ctx.expansion, ctx.source)) {
       const interpreter = call.args[0];
       if (call.line.state !== 'active' || interpreter === undefined || interpreter.text.startsWith('-')) continue;
       const installed = call.args[1] === undefined ? null : stripBuildroot(call.args[1].value, ctx.buildroot.buildroot);
       const dir = installed === null ? null : pythonDirVersion(installed);
-      const replacement = dir === '2.7' && legacy ? '%{__python2}' : python3InterpreterMacro(ctx.target);
+      const replacement = dir === '2.7' && legacy ? python2Macro : python3Macro;
       // The fix must leave an interpreter that matches: not where the files sit in a directory of
       // another Python (a hard-coded python3.9 on a 3.14 target, which PY002 reports), nor where the
       // spec has redefined the macro into something else.
-      const fixed = interpreterVersion(expander.expand(replacement), python3);
+      const fixed = versionOf.get(replacement)!;
       const fix = fixed !== null && (dir === null || dir === fixed)
         ? makeFix(`Compile with ${replacement}`, 'safe', [edit.replace(interpreter.span, replacement)])
         : undefined;

@@ -17,7 +17,8 @@ export default defineRule({
     explanation: [
       "`%py_byte_compile` compiles the files in the buildroot and strips `$RPM_BUILD_ROOT` to record where",
       'they will live. A path without the buildroot compiles the build machine\'s own files (or nothing),',
-      'and the package ships no byte code.',
+      'and the package ships no byte code. The fix prefixes an absolute path with `%{buildroot}`; a',
+      'relative one is relative to the build directory, and what it meant in the buildroot is a guess.',
     ].join('\n'),
     bad: ['Name: quokka', 'BuildRequires: python3-devel', '%global appdir %{_datadir}/%{name}', '%install', 'cp -a src/quokka %{buildroot}%{appdir}/', '%py_byte_compile %{python3} %{appdir}', ''].join('\n'),
     good: ['Name: quokka', 'BuildRequires: python3-devel', '%global appdir %{_datadir}/%{name}', '%install', 'cp -a src/quokka %{buildroot}%{appdir}/', '%py_byte_compile %{python3} %{buildroot}%{appdir}', ''].join('\n'),

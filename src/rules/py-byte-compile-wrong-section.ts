@@ -2,7 +2,6 @@ import { edit, makeFix, type Fix } from '../fix/edit.js';
 import type { Line } from '../parse/cst.js';
 import { defineRule } from './define-rule.js';
 import { byteCompileCalls } from './utils/byte-compile-calls.js';
-import { commandEnd } from './utils/command-end.js';
 import { insertAfterLine } from './utils/insert-after-line.js';
 
 export default defineRule({
@@ -19,7 +18,8 @@ export default defineRule({
     explanation: [
       'rpm wipes the buildroot when `%install` starts, so compiling in `%prep` or `%build` is lost; in a',
       'scriptlet it would run on the user\'s machine; in `%check` it runs after the buildroot policy scripts',
-      'and is skipped by `--nocheck`. Byte-compile at the end of `%install`.',
+      'and is skipped by `--nocheck`. Byte-compile at the end of `%install`. The fix moves the line there;',
+      'there is none without `%install`, or where its last command goes on past lines speclint cannot follow.',
     ].join('\n'),
     bad: ['Name: quokka', 'BuildRequires: python3-devel', '%install', 'cp -a lib %{buildroot}%{_datadir}/%{name}/', '%check', '%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}', ''].join('\n'),
     good: ['Name: quokka', 'BuildRequires: python3-devel', '%install', 'cp -a lib %{buildroot}%{_datadir}/%{name}/', '%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}', '%check', ''].join('\n'),
@@ -28,8 +28,8 @@ export default defineRule({
   },
   *check(ctx) {
     // After the last command of %install, or right after its header when it has none.
-    const installEnd = ctx.buildroot.installEnd;
-    const lastInstallLine = installEnd !== null ? commandEnd(ctx.file, installEnd) : ctx.file.sections.find((s) => s.name === 'install')?.header ?? null;
+    const { installEnd, lastInstallCommand } = ctx.buildroot;
+    const lastInstallLine = lastInstallCommand !== null ? installEnd : ctx.file.sections.find((s) => s.name === 'install')?.header ?? null;
     for (const call of byteCompileCalls(ctx.expansion, ctx.source)) {
       const section = call.line.section.name;
       if (call.line.state !== 'active' || section === 'install') continue;

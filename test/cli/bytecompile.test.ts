@@ -132,6 +132,12 @@ describe('speclint bytecompile', () => {
     expect(run.stdout).toMatch(/\nNothing speclint can add by itself\. 1 finding left to handle by hand/);
   });
 
+  it('places the call after the blank line that ends a continued last command, at the end of %install', async () => {
+    const path = write('continued.spec', 'Name:           numbat\nVersion:        1.0\nBuildRequires:  python3-devel\n%install\nmake install \\\n\n%files\n%{_datadir}/%{name}/*.py\n');
+    const run = await runMain(['bytecompile', path]);
+    expect(run.stdout).toMatch(/after line 6, at the end of %install \[PY001\]/);
+  });
+
   it.each([
     ['undefines %py_byte_compile', '%undefine py_byte_compile\n%install\ncp -a lib/*.py %{buildroot}%{_datadir}/%{name}/\n', 'the spec undefines %py_byte_compile'],
     // The modules show in %files only, so the call would go at the end of %install.

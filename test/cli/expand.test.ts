@@ -53,7 +53,7 @@ describe('speclint expand', () => {
     const run = await runMain(['expand', spec]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`%(touch ${shellMarker})`);
-    if (HAVE_BIN) spawnSync(process.execPath, [BIN, 'expand', spec]);
+    if (HAVE_BIN) expect(spawnSync(process.execPath, [BIN, 'expand', spec]).status).toBe(0);
     await runMain(['lint', spec]);
     await runMain(['parse', '--json', spec]);
     expect(existsSync(shellMarker)).toBe(false);

@@ -49,7 +49,7 @@ function loadsOf(args: readonly string[], cwd: string, input?: string): { code: 
   return { code: run.status, loaded, unneeded };
 }
 
-describe('start-up: a plain lint of one spec loads only what it uses', () => {
+describe.skipIf(!HAVE_BIN)('start-up: a plain lint of one spec loads only what it uses', () => {
   it('loads no config parser, worker pool, other reporter, fix machinery or other command', () => {
     const { code, loaded, unneeded } = loadsOf(['x.spec'], dir);
     expect(code).toBe(1);
@@ -72,7 +72,7 @@ describe('start-up: a plain lint of one spec loads only what it uses', () => {
       loadsOf(['parse', 'x.spec'], dir),
     ];
     expect(runs.map((r) => r.unneeded)).toEqual([
-      ['the worker pool'], ['the standard input reader'], ['node:crypto (SARIF fingerprints, atomic writes)', 'the fix machinery'], ['the other commands'],
+      ['the worker pool'], ['the standard input reader'], ['the fix machinery'], ['the other commands'],
     ]);
     expect(new Set([sarif, ...runs].flatMap((r) => r.unneeded))).toEqual(new Set(Object.keys(NOT_FOR_A_PLAIN_LINT)));
   });
@@ -87,16 +87,12 @@ function cacheUsed(dist: string): string {
   return run.stdout.trim();
 }
 
-describe('start-up: the build bundles what the CLI loads up front, with a code cache', () => {
-  /** The reason to skip where rolldown does not load (the build then keeps tsc's output), or null. */
-  async function noRolldown(): Promise<string | null> {
-    const failure = await import('rolldown').then(() => null, (error: unknown) => String(error).split('\n')[0]!);
-    if (failure !== null) console.log(`[speclint tests] skipping the bundle check: rolldown does not load here (${failure}), so the build keeps tsc's output`);
-    return failure;
-  }
+/** Why the build keeps tsc's output here (rolldown does not load), or null where it bundles. */
+const NO_ROLLDOWN = await import('rolldown').then(() => null, (error: unknown) => String(error).split('\n')[0]!);
+if (NO_ROLLDOWN !== null) console.log(`[speclint tests] skipping the bundle checks: rolldown does not load here (${NO_ROLLDOWN}), so the build keeps tsc's output`);
 
-  it('makes dist/cli/launch.cjs hold every speclint module it needs up front, and the licences of what it folds in', async (context) => {
-    if ((await noRolldown()) !== null) context.skip();
+describe.skipIf(!HAVE_BIN || NO_ROLLDOWN !== null)('start-up: the build bundles what the CLI loads up front, with a code cache', () => {
+  it('makes dist/cli/launch.cjs hold every speclint module it needs up front, and the licences of what it folds in', () => {
     const bundle = readFileSync(join(ROOT, 'dist/cli/launch.cjs'), 'utf8');
     const required = [...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
     // Built-ins and the on-demand chunks beside it; nothing from dist/ or node_modules/.
@@ -108,24 +104,21 @@ describe('start-up: the build bundles what the CLI loads up front, with a code c
     expect(bundle.replace(/\/\*![^]*?\*\/\n/g, '')).toMatch(/^"use strict";/);
   });
 
-  it('has the on-demand chunks share the bundle: an error thrown in one is the bundle\'s own kind', async (context) => {
-    if ((await noRolldown()) !== null) context.skip();
+  it('has the on-demand chunks share the bundle: an error thrown in one is the bundle\'s own kind', () => {
     // A second copy of the bundle would have its own UsageError class: "internal error" and a stack.
     const run = spawnSync(process.execPath, [BIN, 'bytecompile', '--target', 'nosuch', 'x.spec'], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^speclint: unknown target "nosuch"/);
   });
 
-  it('has a plain lint run the bundle, loading none of tsc\'s modules', async (context) => {
-    if ((await noRolldown()) !== null) context.skip();
+  it('has a plain lint run the bundle, loading none of tsc\'s modules', () => {
     const { code, loaded } = loadsOf(['x.spec'], dir);
     expect(code).toBe(1);
     expect(loaded.filter((m) => /\/dist\/.*\.js$/.test(m))).toEqual([]);
     expect(loaded).toContain(join(ROOT, 'dist/cli/code-cache.cjs'));
   });
 
-  it('makes a code cache that the Node running the tests accepts', async (context) => {
-    if ((await noRolldown()) !== null) context.skip();
+  it('makes a code cache that the Node running the tests accepts', () => {
     expect(cacheUsed(join(ROOT, 'dist'))).toBe('true');
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
@@ -6,19 +6,17 @@ import { fixText } from '../../src/engine/fix-text.js';
 import { lintText } from '../../src/engine/lint.js';
 import { formatText } from '../../src/report/text.js';
 import { expectedFindings } from '../helpers/markers.js';
-import { EXAMPLES_DIR } from '../helpers/spec-arbitraries.js';
-
-const examples = readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.spec')).sort();
+import { EXAMPLE_NAMES as examples, exampleText } from '../helpers/examples.js';
 
 describe('specs-examples', () => {
   it('has a clean example and examples with problems', () => {
-    const counts = examples.map((name) => lintText(readFileSync(join(EXAMPLES_DIR, name), 'utf8')).findings.length);
+    const counts = examples.map((name) => lintText(exampleText(name)).findings.length);
     expect(counts.some((n) => n === 0)).toBe(true);
     expect(counts.filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);
   });
 
   describe.each(examples)('%s', (name) => {
-    const text = readFileSync(join(EXAMPLES_DIR, name), 'utf8');
+    const text = exampleText(name);
     // `# speclint-target: el7` lints an example for the target it is about.
     const target = /^# speclint-target: (\S+)$/m.exec(text)?.[1];
     const result = lintText(text, { filename: name, ...(target === undefined ? {} : { target }) });

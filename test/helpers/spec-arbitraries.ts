@@ -1,16 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { CORPUS_DIR, corpusSpecs, HAVE_CORPUS } from './corpus.js';
-
-export const EXAMPLES_DIR = join(import.meta.dirname, '../../specs-examples');
+import { EXAMPLE_NAMES, EXAMPLES_DIR } from './examples.js';
 
 /** Real spec files by name, so that a counterexample names its file instead of printing its bytes. */
 export type SpecFiles = ReadonlyMap<string, Buffer>;
 
 /** Every specs-examples/*.spec. */
 export function exampleSpecBytes(): SpecFiles {
-  return new Map(readdirSync(EXAMPLES_DIR).filter((n) => n.endsWith('.spec')).sort().map((n) => [`specs-examples/${n}`, readFileSync(join(EXAMPLES_DIR, n))]));
+  return new Map(EXAMPLE_NAMES.map((n) => [`specs-examples/${n}`, readFileSync(join(EXAMPLES_DIR, n))]));
 }
 
 /**

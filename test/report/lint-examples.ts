@@ -1,16 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { lintText } from '../../src/engine/lint.js';
 import type { FileProblems } from '../../src/report/problem.js';
+import { exampleText } from '../helpers/examples.js';
 
-import { EXAMPLES_DIR } from '../helpers/spec-arbitraries.js';
-
-export { EXAMPLES_DIR };
-export const EXAMPLE_NAMES = readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.spec')).sort();
-
-export function exampleText(name: string): string {
-  return readFileSync(join(EXAMPLES_DIR, name), 'utf8');
-}
+export { EXAMPLE_NAMES, exampleText } from '../helpers/examples.js';
 
 /**
  * Lints text the way `speclint lint` does and shapes the findings as its problemsOf() does, so

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fixText } from '../../src/engine/fix-text.js';
-import { fixUntilStable } from '../../src/fix/loop.js';
 
 /**
  * Inputs the fuzzer found (fuzz.test.ts, shrunk by hand) where a fix landed where its own rule
@@ -27,20 +26,7 @@ describe('a fix that could not take effect is not offered', () => {
   });
 });
 
-describe('the fix loop takes back a fix that leaves its finding in place', () => {
-  it('applies it once, sees the finding again, and returns the text as it was, naming the rule', () => {
-    // A rule whose insertion never satisfies it: the finding and its fix come back on every pass.
-    const lint = (text: string) => ({
-      parseProblems: 0,
-      candidates: [{ ruleId: 'XX001', ruleOrder: 0, message: 'always', fix: { title: 'add a line', applicability: 'safe' as const, edits: [{ start: 0, end: 0, text: 'x\n' }] } }],
-      text,
-    });
-    const result = fixUntilStable('body\n', lint, 'safe');
-    expect(result.output).toBe('body\n');
-    expect(result.applied).toEqual([]);
-    expect(result.problem).toBe('fixes from XX001 leave their problem in place; they were not applied');
-  });
-
+describe('the fix loop and fixes that make findings like themselves', () => {
   it('keeps a fix when another fix in the same pass made a finding like it (PY015 splitting a PY004 line)', () => {
     const text = 's:\n\n%py_byte_compile/usr/bin/python2\n%install\n%py_byte_compile/usr/bin/python2 o E';
     const fixed = fixText(text, { target: 'el9' }, 'unsafe');

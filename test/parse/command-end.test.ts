@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSpec } from '../../../src/parse/index.js';
-import { commandEnd } from '../../../src/rules/utils/command-end.js';
+import { commandEnd } from '../../src/parse/command-end.js';
+import { parseSpec } from '../../src/parse/index.js';
 
 /** The text of the line commandEnd() gives for the line of `install` that starts with `from`. */
 function endOf(install: string, from: string): string | null {
