@@ -64,8 +64,8 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
   };
   // Standard input is reported where `-` stands among the paths.
   const dash = readsStdin ? paths.indexOf(STDIN_PATH) : paths.length;
-  const before = await findSpecs(paths.slice(0, dash));
-  const after = await findSpecs(paths.slice(dash + 1));
+  const before = findSpecs(paths.slice(0, dash));
+  const after = findSpecs(paths.slice(dash + 1));
   const jobs = [...before.files.map((path) => jobOf(path, path))];
   if (readsStdin) {
     const name = options.stdinFilename ?? 'stdin.spec';
