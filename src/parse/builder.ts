@@ -201,6 +201,13 @@ export class TreeBuilder {
 
   /** Joins adjacent literals so a run of plain text is one node. */
   text(span: Span, parts: TextPart[]): MacroText {
+    // Most texts are one literal (a line without macros): the text takes its span, and an array
+    // of one element, so that no span or array is made twice for every line of a file.
+    if (parts.length === 1) {
+      const only = parts[0]!;
+      const same = only.span.start === span.start && only.span.end === span.end;
+      return { kind: 'text', span: same ? only.span : span, parts: [only] };
+    }
     const merged: TextPart[] = [];
     // Kept aside: reading merged[-1] of an empty array is a slow property lookup in V8.
     let last: TextPart | undefined;
