@@ -67,30 +67,11 @@ export default defineRule({
     const expected = expander.expand('%{python3_version}');
     const python2Allowed = ctx.target.id === 'el7' || ctx.target.id === 'el8';
     const reported = new Set<string>();
-    for (const line of checkedLines(ctx.expansion.lines)) {
+    // Every line of the spec comes by here: one that cannot match costs its slice and a search.
+    for (const line of ctx.expansion.lines) {
+      if (!isChecked(line)) continue;
       const text = ctx.source.slice(line.line.span.start, line.line.span.end);
-      // Spans reported on other lines cannot overlap this line's: checking them would be quadratic.
-      const reportedHere: Span[] = [];
-      for (const pattern of mayMatch(text) ? PATTERNS : []) {
-        for (const match of text.matchAll(pattern.regex)) {
-          const start = line.line.span.start + match.index;
-          const span = { start, end: start + match[0].length };
-          if (reportedHere.some((other) => other.start < span.end && span.start < other.end)) continue;
-          const version = pattern.version?.(match) ?? match[1]!;
-          const major = version.split('.')[0];
-          const wanted = major === '2' && python2Allowed ? '2.7' : expected;
-          const replacement = selfReferential(line, pattern) ? null
-            : major === '2' ? (python2Allowed ? pattern.python2 : null) : pattern.python3;
-          const fix = replacement === null ? undefined
-            : makeFix(`Replace ${match[0]} with ${replacement}`, version === wanted ? 'safe' : 'unsafe', [edit.replace(span, replacement)]);
-          reported.add(`${span.start}:${span.end}`);
-          reportedHere.push(span);
-          yield ctx.report('literal', { version, text: match[0], expected: wanted }, span, {
-            severity: version === wanted ? 'warning' : 'error',
-            ...(fix === undefined ? {} : { fix }),
-          });
-        }
-      }
+      if (mayMatch(text)) yield* literals(ctx, line, text, expected, python2Allowed, reported);
       // Checked here, not in viaMacros(): a generator made for every line costs more than the check.
       // A line with no `%` expands to itself, and asking for its expansion would make it.
       const expanded = text.includes('%') ? line.expanded : null;
@@ -98,6 +79,34 @@ export default defineRule({
     }
   },
 });
+
+/** Versions written out in the line's source text, `/usr/lib/python3.9/site-packages` and the like. */
+function* literals(
+  ctx: RuleContext<typeof messages>, line: ExpandedLine, text: string, expected: string, python2Allowed: boolean, reported: Set<string>,
+): Generator<Report> {
+  // Spans reported on other lines cannot overlap this line's: checking them would be quadratic.
+  const reportedHere: Span[] = [];
+  for (const pattern of PATTERNS) {
+    for (const match of text.matchAll(pattern.regex)) {
+      const start = line.line.span.start + match.index;
+      const span = { start, end: start + match[0].length };
+      if (reportedHere.some((other) => other.start < span.end && span.start < other.end)) continue;
+      const version = pattern.version?.(match) ?? match[1]!;
+      const major = version.split('.')[0];
+      const wanted = major === '2' && python2Allowed ? '2.7' : expected;
+      const replacement = selfReferential(line, pattern) ? null
+        : major === '2' ? (python2Allowed ? pattern.python2 : null) : pattern.python3;
+      const fix = replacement === null ? undefined
+        : makeFix(`Replace ${match[0]} with ${replacement}`, version === wanted ? 'safe' : 'unsafe', [edit.replace(span, replacement)]);
+      reported.add(`${span.start}:${span.end}`);
+      reportedHere.push(span);
+      yield ctx.report('literal', { version, text: match[0], expected: wanted }, span, {
+        severity: version === wanted ? 'warning' : 'error',
+        ...(fix === undefined ? {} : { fix }),
+      });
+    }
+  }
+}
 
 /** `%global pyver 3.9` used in `python%{pyver}/site-packages`: reported at the use, fixed at the definition. */
 function* viaMacros(
@@ -134,17 +143,13 @@ function definitionFix(source: string, span: Span, version: string, wanted: stri
   return { fix: makeFix(`Define it as ${macro}`, version === wanted ? 'safe' : 'unsafe', [edit.replace({ start: span.start + at, end: span.start + at + version.length }, macro)], 'PY002-definition') };
 }
 
-function* checkedLines(lines: readonly ExpandedLine[]): Generator<ExpandedLine> {
-  for (const line of lines) {
-    if (line.state !== 'active') continue;
-    const { kind } = line.line;
-    if (kind === 'comment' || kind === 'blank' || kind === 'conditional' || kind === 'changelog-entry') continue;
-    if (kind === 'tag') {
-      if (/^(build)?requires$/i.test(line.line.name.text)) yield line;
-    } else if (kind === 'macro-definition' || CHECKED_SECTIONS.has(line.section.name)) {
-      yield line;
-    }
-  }
+/** Lines the target reads whose text names paths or commands: requirements, definitions, scripts, %files. */
+function isChecked(line: ExpandedLine): boolean {
+  if (line.state !== 'active') return false;
+  const { kind } = line.line;
+  if (kind === 'comment' || kind === 'blank' || kind === 'conditional' || kind === 'changelog-entry') return false;
+  if (kind === 'tag') return /^(build)?requires$/i.test(line.line.name.text);
+  return kind === 'macro-definition' || CHECKED_SECTIONS.has(line.section.name);
 }
 
 /** The macros `%{python3}` and `%{python2}` are made of: defining them as themselves would recurse. */

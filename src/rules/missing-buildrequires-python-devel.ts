@@ -52,7 +52,7 @@ export default defineRule({
     if (buildRequires(expansion).some((br) => DEVEL.test(br.name))) return;
     // %pyproject_buildrequires (also through BuildSystem: pyproject) generates python3-devel.
     if (generatesBuildRequires(expansion.lines, ctx.source)) return;
-    const use = firstPythonUse(expansion.lines, ctx.buildroot.installed.filter((i) => i.state === 'active').map((i) => ({ path: i.path, span: i.span })));
+    const use = firstPythonUse(expansion.lines, ctx.source, ctx.buildroot.installed.filter((i) => i.state === 'active').map((i) => ({ path: i.path, span: i.span })));
     if (use === null) return;
     const anchor = insertionPoint(expansion.lines);
     const name = expansion.lines.some((l) => l.state !== 'inactive' && l.line.kind === 'macro-definition' && l.line.name.text === 'python3_pkgversion')
@@ -72,13 +72,19 @@ function generatesBuildRequires(lines: readonly ExpandedLine[], source: string):
 }
 
 /** The first sign that the spec builds with Python 3, and where it is. */
-function firstPythonUse(lines: readonly ExpandedLine[], installed: readonly { path: string; span: Span }[]): { reason: string; span: Span } | null {
+function firstPythonUse(lines: readonly ExpandedLine[], source: string, installed: readonly { path: string; span: Span }[]): { reason: string; span: Span } | null {
+  const refs: NamedRef[] = [];
   for (const l of lines) {
     if (l.state !== 'active') continue;
-    for (const ref of macroRefs(l.line)) {
+    refs.length = 0;
+    // Most lines name no macro; their trees need no walk. (A line spans several physical lines
+    // only through a `%` on its first.)
+    MACRO_ON_LINE.lastIndex = l.line.span.start;
+    if (MACRO_ON_LINE.test(source)) for (const text of textsOfLine(l.line)) collectRefs(text, refs);
+    for (const ref of refs) {
       const pkg = pythonMacroPackage(ref.name);
       if (pkg !== undefined && NEEDS_DEVEL.has(pkg)) return { reason: `%${ref.name}`, span: ref.span };
-      if ((ref.name === 'python3' || ref.name === '__python3') && ['build', 'install', 'check'].includes(l.section.name)) return { reason: `%${ref.name}`, span: ref.span };
+      if ((ref.name === 'python3' || ref.name === '__python3') && SCRIPT_SECTIONS.has(l.section.name)) return { reason: `%${ref.name}`, span: ref.span };
     }
     // Building with Python modules means building with Python; a runtime Requires does not.
     if (l.line.kind === 'tag' && /^buildrequires$/i.test(l.line.name.text) && l.expanded !== null && l.line.value !== null) {
@@ -113,11 +119,11 @@ interface NamedRef {
   readonly span: Span;
 }
 
-function macroRefs(line: Line): NamedRef[] {
-  const refs: NamedRef[] = [];
-  for (const text of textsOfLine(line)) collectRefs(text, refs);
-  return refs;
-}
+/** Where calling the interpreter means building with it. */
+const SCRIPT_SECTIONS: ReadonlySet<string> = new Set(['build', 'install', 'check']);
+
+/** A `%` before the end of the physical line where lastIndex points. */
+const MACRO_ON_LINE = /[^%\n]*%/y;
 
 /** Adds the references in `text` to `refs`, in order (no closures: this runs on every line). */
 function collectRefs(text: MacroText | null, refs: NamedRef[]): void {
