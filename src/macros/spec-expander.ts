@@ -1,9 +1,8 @@
-import { compact } from '../parse/compact.js';
 import type { ConditionalDirective, Line, Section, SectionName, SpecFile } from '../parse/cst.js';
 import { evaluateExpression, isTrue } from './expression.js';
 import { DEFAULT_LIMITS, type ExpansionLimits, MacroExpander, type MacroDiagnostic } from './expand.js';
 import type { MacroScope } from './scope.js';
-import type { MappedText, SourcePiece } from './source-map.js';
+import type { MappedText } from './source-map.js';
 import type { MacroTable } from './builtins/rpm.js';
 import { type PrepContext, renderPatch, renderSetup } from './prep.js';
 import { sectionHeaderOf } from './section-header.js';
@@ -98,12 +97,16 @@ export interface SpecSource {
 function withoutLineEnd(mapped: MappedText, eol: string): MappedText {
   if (eol === '' || !mapped.text.endsWith(eol)) return mapped;
   const end = mapped.text.length - eol.length;
-  const pieces: SourcePiece[] = [];
-  for (const piece of mapped.pieces) {
-    if (piece.start >= end) continue;
-    pieces.push(piece.end <= end ? piece : { ...piece, end, source: piece.literal ? { start: piece.source.start, end: piece.source.start + (end - piece.start) } : piece.source });
+  // Pieces come in output order: those after the text's new end go, and the last one left may
+  // have held the line end.
+  let kept = mapped.pieces.length;
+  while (kept > 0 && mapped.pieces[kept - 1]!.start >= end) kept--;
+  const pieces = mapped.pieces.slice(0, kept);
+  const last = pieces[kept - 1];
+  if (last !== undefined && last.end > end) {
+    pieces[kept - 1] = { ...last, end, source: last.literal ? { start: last.source.start, end: last.source.start + (end - last.start) } : last.source };
   }
-  return { text: mapped.text.slice(0, end), pieces: compact(pieces) };
+  return { text: mapped.text.slice(0, end), pieces };
 }
 
 /** The longest run without a `%`, a newline or an unknown region's start, read where lastIndex says. */
@@ -269,57 +272,55 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
     if (next === 'files') scope.define({ name: 'license', opts: null, body: '%license', origin: { kind: 'target', package: 'rpm' }, level: 0, literal: true });
   };
   for (const section of file.sections) {
-    const sectionLines = section.header === null ? section.lines : [section.header, ...section.lines];
-    for (const line of sectionLines) {
-      if (line.kind === 'conditional') {
-        const text = line.text;
-        const state = decideConditional(line.directive, frames, () => (text === null ? null : expandSpan(line, source.slice(text.span.start, text.span.end), text.span.start).text));
-        lines.push({ line, section, state, expanded: null, physical: [{ text: source.slice(line.span.start, line.span.end), state, conditional: true }] });
-        continue;
-      }
-      const state = current();
-      if (state === 'inactive') {
-        lines.push(new SkippedLine(line, section, source));
-        continue;
-      }
-      if (isPlainSpan(source, line.span.start, line.span.end)) {
-        // Most lines: nothing to expand, one physical line, so no conditional in it either. rpm
-        // reads one as it is, except that it may be a tag or a line of a Source or Patch list.
-        if (RECORDING_SECTIONS.has(reading)) record(source.slice(line.span.start, line.span.end), line);
-        lines.push(new PlainLine(line, section, state, source));
-        continue;
-      }
-      // Only an expansion defines macros or calls %py_byte_compile (a plain line names none).
-      currentLine = line;
-      currentState = state;
-      expander.definitionOrigin = { kind: 'spec', span: line.span };
-      const raw = source.slice(line.span.start, line.span.end);
-      // The line end goes in too: %define, %global and %dnl swallow it, as in rpm.
-      const withEnd = expandSpan(line, raw, line.span.start);
-      const expanded = withoutLineEnd(withEnd, line.eol);
-      const physical: PhysicalLine[] = [];
-      for (const text of splitPhysical(withEnd.text)) {
-        const directive = text.includes('%') ? CONDITIONAL_LINE.exec(text) : null;
-        if (directive !== null) {
-          const rest = text.slice(directive[0].length);
-          const own = decideConditional((directive[1] ?? directive[2]) as ConditionalDirective, frames, () => rest.replace(/\n$/, ''));
-          physical.push({ text, state: own, conditional: true });
-          continue;
-        }
-        const lineState = current();
-        if (lineState === 'inactive') {
-          physical.push({ text, state: lineState, conditional: false });
-          continue;
-        }
-        physical.push({ text: readPhysical(text, line), state: lineState, conditional: false });
-      }
-      lines.push({ line, section, state, expanded, physical: compact(physical) });
-    }
+    if (section.header !== null) read(section.header, section);
+    for (const line of section.lines) read(line, section);
   }
   if (reading === 'files') scope.undefine('license');
   // Expansions made later on the final scope (a rule trying a fix) are not the spec's calls.
   currentLine = null;
   return { file, target, lines, diagnostics, scope, sources, byteCompiles };
+
+  /** Reads one line of the spec, as rpm does, into `lines`. */
+  function read(line: Line, section: Section): void {
+    if (line.kind === 'conditional') {
+      const text = line.text;
+      const state = decideConditional(line.directive, frames, () => (text === null ? null : expandSpan(line, source.slice(text.span.start, text.span.end), text.span.start).text));
+      lines.push({ line, section, state, expanded: null, physical: [{ text: source.slice(line.span.start, line.span.end), state, conditional: true }] });
+      return;
+    }
+    const state = current();
+    if (state === 'inactive') {
+      lines.push(new SkippedLine(line, section, source));
+      return;
+    }
+    if (isPlainSpan(source, line.span.start, line.span.end)) {
+      // Most lines: nothing to expand, one physical line, so no conditional in it either. rpm
+      // reads one as it is, except that it may be a tag or a line of a Source or Patch list.
+      if (RECORDING_SECTIONS.has(reading)) record(source.slice(line.span.start, line.span.end), line);
+      lines.push(new PlainLine(line, section, state, source));
+      return;
+    }
+    // Only an expansion defines macros or calls %py_byte_compile (a plain line names none).
+    currentLine = line;
+    currentState = state;
+    expander.definitionOrigin = { kind: 'spec', span: line.span };
+    const raw = source.slice(line.span.start, line.span.end);
+    // The line end goes in too: %define, %global and %dnl swallow it, as in rpm.
+    const withEnd = expandSpan(line, raw, line.span.start);
+    const expanded = withoutLineEnd(withEnd, line.eol);
+    const physical = splitPhysical(withEnd.text).map((text): PhysicalLine => {
+      const directive = text.includes('%') ? CONDITIONAL_LINE.exec(text) : null;
+      if (directive !== null) {
+        const rest = text.slice(directive[0].length);
+        const own = decideConditional((directive[1] ?? directive[2]) as ConditionalDirective, frames, () => rest.replace(/\n$/, ''));
+        return { text, state: own, conditional: true };
+      }
+      const lineState = current();
+      if (lineState === 'inactive') return { text, state: lineState, conditional: false };
+      return { text: readPhysical(text, line), state: lineState, conditional: false };
+    });
+    lines.push({ line, section, state, expanded, physical });
+  }
 
   /** What the section being read makes of one expanded physical line; returns the line as rpm keeps it. */
   function readPhysical(text: string, line: Line): string {
