@@ -15,6 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist/cli/');
+/** A module id with Windows' separators as `/`, for the checks below that look for node_modules/. */
+const slashed = (id) => id.replaceAll('\\', '/');
+
 /** Removes what a bundling makes (and the ES module chunks of the builds before it). */
 function removeBundle() {
   for (const name of readdirSync(out)) if (/\.chunk\.c?js(\.map)?$|^launch\.(cjs(\.map)?|[0-9a-f]{8}\.cache(\.\d+)?)$/.test(name)) rmSync(join(out, name));
@@ -47,7 +50,7 @@ await build({
     name: 'tsc-source-maps',
     load(id) {
       const map = `${id}.map`;
-      return id.includes('/node_modules/') || !existsSync(map) ? null : { code: readFileSync(id, 'utf8'), map: readFileSync(map, 'utf8') };
+      return slashed(id).includes('/node_modules/') || !existsSync(map) ? null : { code: readFileSync(id, 'utf8'), map: readFileSync(map, 'utf8') };
     },
   }, {
     // commander loads node:child_process up front for subcommands that are executables of their
@@ -55,7 +58,7 @@ await build({
     // commander's require of it gets a stand-in that requires it on the first spawn.
     name: 'child-process-on-demand',
     resolveId(source, importer) {
-      if (source !== 'node:child_process' || !importer?.replaceAll('\\', '/').includes('/node_modules/commander/')) return null;
+      if (source !== 'node:child_process' || !(importer !== undefined && slashed(importer).includes('/node_modules/commander/'))) return null;
       return '\0child-process-on-demand';
     },
     load(id) {
@@ -86,7 +89,7 @@ if (/\bimport\(/.test(launch.replace(/^\s*\*.*$/gm, ''))) leaveUnbundled('the bu
 /** The licence of each package folded into a chunk, which their MIT terms ask copies to keep. */
 function licences(moduleIds) {
   // The innermost node_modules/ names the package (a dependency's own dependencies nest).
-  const packageDirs = new Set(moduleIds.map((id) => /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1]).filter((dir) => dir !== undefined));
+  const packageDirs = new Set(moduleIds.map((id) => /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(slashed(id))?.[1]).filter((dir) => dir !== undefined));
   return [...packageDirs].sort().map((dir) => {
     const name = dir.replace(/^.*\/node_modules\//, '');
     const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));

@@ -31,7 +31,7 @@ export function findSpecs(paths: readonly string[]): FoundSpecs {
     let real: string;
     let entries: string[];
     try {
-      real = realpathSync(dir);
+      real = realpathSync.native(dir);
       if (seenDirectories.has(real)) return;
       seenDirectories.add(real);
       entries = readdirSync(dir).sort();

@@ -14,6 +14,7 @@ export interface SourcePiece {
 
 export interface MappedText {
   readonly text: string;
+  /** In output order, each starting where the one before ends (withoutLineEnd() relies on it). */
   readonly pieces: readonly SourcePiece[];
 }
 

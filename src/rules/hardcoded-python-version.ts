@@ -67,7 +67,7 @@ export default defineRule({
     const expected = expander.expand('%{python3_version}');
     const python2Allowed = ctx.target.id === 'el7' || ctx.target.id === 'el8';
     const reported = new Set<string>();
-    // Every line of the spec comes by here: one that cannot match costs its slice and a search.
+    // Every checked line of the spec comes by here: one that cannot match costs its slice and a search.
     for (const line of ctx.expansion.lines) {
       if (!isChecked(line)) continue;
       const text = ctx.source.slice(line.line.span.start, line.line.span.end);

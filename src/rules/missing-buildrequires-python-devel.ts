@@ -78,7 +78,8 @@ function firstPythonUse(lines: readonly ExpandedLine[], source: string, installe
     if (l.state !== 'active') continue;
     refs.length = 0;
     // Most lines name no macro; their trees need no walk. (A line spans several physical lines
-    // only through a `%` on its first.)
+    // only through a `%` on its first: an open `%{`, `%(` or `%[`, or a continued definition; see
+    // the head of grammar/spec.peggy.)
     MACRO_ON_LINE.lastIndex = l.line.span.start;
     if (MACRO_ON_LINE.test(source)) for (const text of textsOfLine(l.line)) collectRefs(text, refs);
     for (const ref of refs) {
