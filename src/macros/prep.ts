@@ -1,5 +1,6 @@
 import { parseOptions } from './getopt.js';
 import type { SpecSource } from './spec-expander.js';
+import { endOfUnknown, UNKNOWN_OPEN } from './unknown.js';
 
 /**
  * `%setup` and `%patch` are not macros: rpm's %prep parser (parsePrep.c) turns each line that
@@ -115,7 +116,11 @@ function parseShortOptions(args: readonly string[], spec: string): ShortOptions 
   return { ordered, positional: parsed.positional, has: (letter) => last(letter) !== undefined, get: last };
 }
 
-/** Splits a command line as popt does: blanks separate, quotes group, a backslash escapes. */
+/**
+ * Splits a command line as popt does: blanks separate, quotes group, a backslash escapes. Text
+ * from `%(…)` that speclint did not run stays one piece of one argument, blanks and quotes in its
+ * source included, since what it stands for is unknown (`%setup -n %(echo x-1)`).
+ */
 function splitPoptArgs(line: string): string[] {
   const args: string[] = [];
   let current = '';
@@ -123,7 +128,12 @@ function splitPoptArgs(line: string): string[] {
   let started = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (quote !== null) {
+    if (c === UNKNOWN_OPEN) {
+      const end = endOfUnknown(line, i);
+      current += line.slice(i, end);
+      started = true;
+      i = end - 1;
+    } else if (quote !== null) {
       if (c === quote) quote = null;
       else if (c === '\\' && quote === '"' && i + 1 < line.length) current += line[++i];
       else current += c;

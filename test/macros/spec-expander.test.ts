@@ -122,6 +122,26 @@ describe('expanding a spec for a target', () => {
   });
 });
 
+describe('%prep with text speclint did not run', () => {
+  it('keeps %(…) in a %setup argument whole, so %{buildsubdir} is unknown rather than a piece of it', () => {
+    const text = spec`
+      Name: quokka
+      Version: 1
+      Source0: quokka.tar.gz
+      %prep
+      %setup -q -n %(echo "quokka 1")
+      %build
+      cd %{buildsubdir}
+    `;
+    const expansion = expand(text);
+    const printed = printRpmspec(expansion).split('\n');
+    expect(printed).toContain("rm -rf '%(echo \"quokka 1\")'");
+    expect(printed).toContain("cd '%(echo \"quokka 1\")'");
+    expect(printed).toContain('cd %(echo "quokka 1")');
+    expect(expansion.diagnostics).toEqual([]);
+  });
+});
+
 describe('target tables', () => {
   it('say which package defines each Python macro', () => {
     const { scope } = expand('Name: q\n');
