@@ -261,6 +261,8 @@ function installFacts(command: Command, strip: (path: string) => string | null, 
     // Moving files around inside the buildroot brings no new ones.
     if (strip(source.text) !== null) continue;
     const sourceText = unquote(source.text);
+    // Copied into a directory, a file keeps its name: unknown where `%(…)` output is in the source.
+    if (destIsDir && hasUnknown(sourceText)) continue;
     const base = sourceText.replace(/\/+$/, '').replace(/^.*\//, '');
     // A file installed under a name without .py (a command) is not a module, whatever its source.
     const renamed = !destIsDir && sourceText.endsWith('.py') && !destText.endsWith('.py');

@@ -1,3 +1,5 @@
+import { endOfUnknown, UNKNOWN_OPEN } from '../macros/unknown.js';
+
 /**
  * Words of a shell text with their offsets, for finding what commands install where. Quotes group
  * (and stay in the word), a backslash-newline joins lines, `#` starts a comment; with `operators`
@@ -9,6 +11,8 @@ export interface ShellWord {
   readonly end: number;
   readonly operator: boolean;
 }
+
+const UNKNOWN_CODE = UNKNOWN_OPEN.charCodeAt(0);
 
 export function shellWords(text: string, operators = false): ShellWord[] {
   const words: ShellWord[] = [];
@@ -37,7 +41,11 @@ export function shellWords(text: string, operators = false): ShellWord[] {
     // Character codes and indexOf(): this loop reads every character of every %install command.
     while (i < text.length) {
       const d = text.charCodeAt(i);
-      if (d === 0x22 || d === 0x27) {
+      if (d === UNKNOWN_CODE) {
+        // Text from `%(…)` speclint did not run (macros/unknown.ts): one piece of one word, what
+        // its source holds (blanks, `|`, quotes) included, since what it stands for is unknown.
+        i = endOfUnknown(text, i);
+      } else if (d === 0x22 || d === 0x27) {
         // A quoted part runs to the same quote, or to the end of the text.
         const close = text.indexOf(text[i]!, i + 1);
         i = close < 0 ? text.length : close + 1;
