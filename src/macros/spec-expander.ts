@@ -145,6 +145,15 @@ class PlainLine implements ExpandedLine {
   }
 }
 
+/**
+ * Whether the line reads as it is written: no macro, no `%(…)` output, one physical line. Its
+ * expansion is made only when asked for, and holds nothing a macro could add: a rule can leave it
+ * and its tree's macro references alone.
+ */
+export function isPlain(line: ExpandedLine): boolean {
+  return line instanceof PlainLine;
+}
+
 /** A line in a branch not read on the target: its physical lines are made only when asked for. */
 class SkippedLine implements ExpandedLine {
   readonly state = 'inactive';

@@ -1,6 +1,6 @@
 import { edit, makeFix, type Fix } from '../fix/edit.js';
 import { MacroExpander } from '../macros/expand.js';
-import type { ExpandedLine } from '../macros/spec-expander.js';
+import { type ExpandedLine, isPlain } from '../macros/spec-expander.js';
 import { type MappedText, sourceOf } from '../macros/source-map.js';
 import type { Span } from '../parse/cst.js';
 import { defineRule } from './define-rule.js';
@@ -73,8 +73,8 @@ export default defineRule({
       const text = ctx.source.slice(line.line.span.start, line.line.span.end);
       if (mayMatch(text)) yield* literals(ctx, line, text, expected, python2Allowed, reported);
       // Checked here, not in viaMacros(): a generator made for every line costs more than the check.
-      // A line with no `%` expands to itself, and asking for its expansion would make it.
-      const expanded = text.includes('%') ? line.expanded : null;
+      // A plain line expands to itself, and asking for its expansion would make it.
+      const expanded = isPlain(line) ? null : line.expanded;
       if (expanded !== null && mayMatch(expanded.text)) yield* viaMacros(ctx, expanded, expected, python2Allowed, reported);
     }
   },

@@ -1,7 +1,7 @@
 import { makeFix } from '../fix/edit.js';
 import { pythonMacroPackage } from '../macros/builtins/python-packages.js';
 import { MacroExpander } from '../macros/expand.js';
-import type { ExpandedLine } from '../macros/spec-expander.js';
+import { type ExpandedLine, isPlain } from '../macros/spec-expander.js';
 import { isInPythonDir, pythonDirVersion } from '../model/python-paths.js';
 import type { Line, MacroText, Span } from '../parse/cst.js';
 import { textsOfLine } from '../parse/texts-of-line.js';
@@ -52,7 +52,7 @@ export default defineRule({
     if (buildRequires(expansion).some((br) => DEVEL.test(br.name))) return;
     // %pyproject_buildrequires (also through BuildSystem: pyproject) generates python3-devel.
     if (generatesBuildRequires(expansion.lines, ctx.source)) return;
-    const use = firstPythonUse(expansion.lines, ctx.source, ctx.buildroot.installed.filter((i) => i.state === 'active').map((i) => ({ path: i.path, span: i.span })));
+    const use = firstPythonUse(expansion.lines, ctx.buildroot.installed.filter((i) => i.state === 'active').map((i) => ({ path: i.path, span: i.span })));
     if (use === null) return;
     const anchor = insertionPoint(expansion.lines);
     const name = expansion.lines.some((l) => l.state !== 'inactive' && l.line.kind === 'macro-definition' && l.line.name.text === 'python3_pkgversion')
@@ -72,16 +72,13 @@ function generatesBuildRequires(lines: readonly ExpandedLine[], source: string):
 }
 
 /** The first sign that the spec builds with Python 3, and where it is. */
-function firstPythonUse(lines: readonly ExpandedLine[], source: string, installed: readonly { path: string; span: Span }[]): { reason: string; span: Span } | null {
+function firstPythonUse(lines: readonly ExpandedLine[], installed: readonly { path: string; span: Span }[]): { reason: string; span: Span } | null {
   const refs: NamedRef[] = [];
   for (const l of lines) {
     if (l.state !== 'active') continue;
     refs.length = 0;
-    // Most lines name no macro; their trees need no walk. (A line spans several physical lines
-    // only through a `%` on its first: an open `%{`, `%(` or `%[`, or a continued definition; see
-    // the head of grammar/spec.peggy.)
-    MACRO_ON_LINE.lastIndex = l.line.span.start;
-    if (MACRO_ON_LINE.test(source)) for (const text of textsOfLine(l.line)) collectRefs(text, refs);
+    // Most lines name no macro; their trees need no walk.
+    if (!isPlain(l)) for (const text of textsOfLine(l.line)) collectRefs(text, refs);
     for (const ref of refs) {
       const pkg = pythonMacroPackage(ref.name);
       if (pkg !== undefined && NEEDS_DEVEL.has(pkg)) return { reason: `%${ref.name}`, span: ref.span };
@@ -122,9 +119,6 @@ interface NamedRef {
 
 /** Where calling the interpreter means building with it. */
 const SCRIPT_SECTIONS: ReadonlySet<string> = new Set(['build', 'install', 'check']);
-
-/** A `%` before the end of the physical line where lastIndex points. */
-const MACRO_ON_LINE = /[^%\n]*%/y;
 
 /** Adds the references in `text` to `refs`, in order (no closures: this runs on every line). */
 function collectRefs(text: MacroText | null, refs: NamedRef[]): void {
