@@ -7,7 +7,7 @@ import { isBelow } from '../model/path-index.js';
 import { isInPythonDir } from '../model/python-paths.js';
 import type { MacroDefinitionLine } from '../parse/cst.js';
 import { insertAfterLine } from '../rules/utils/insert-after-line.js';
-import { preambleAnchors } from '../rules/utils/preamble-anchors.js';
+import { type ExpandedTag, preambleAnchors } from '../rules/utils/preamble-anchors.js';
 import { privateModules } from '../rules/utils/private-modules.js';
 
 /**
@@ -41,10 +41,10 @@ export function reproducibleDefinition(expansion: SpecExpansion): (ExpandedLine 
 export function reproducibleFix(expansion: SpecExpansion, model: BuildrootModel, eol: string): Fix | null {
   if (reproducibleEffect(expansion.target) !== 'needed' || reproducibleDefinition(expansion) !== null) return null;
   const tags = preambleAnchors(expansion.lines);
-  const tagNamed = (pattern: RegExp): ExpandedLine[] => tags.filter((l) => l.line.kind === 'tag' && pattern.test(l.line.name.text));
+  const tagNamed = (pattern: RegExp): ExpandedTag[] => tags.filter((l) => pattern.test(l.line.name.text));
   // %global expands its body at once, and %{buildroot} is made of Name, Version and Release: come after them.
   const anchor = [...tagNamed(/^buildrequires$/i).slice(-1), ...tagNamed(/^(name|version|release)$/i)]
-    .reduce<ExpandedLine | null>((a, b) => (a === null || b.line.span.start > a.line.span.start ? b : a), null) ?? tags.at(-1) ?? null;
+    .reduce<ExpandedTag | null>((a, b) => (a === null || b.line.span.start > a.line.span.start ? b : a), null) ?? tags.at(-1) ?? null;
   if (anchor === null) return null;
   const line = `%global py_reproducible_pyc_path ${reproduciblePath(expansion, model)}`;
   return makeFix('Define %py_reproducible_pyc_path', 'safe', [insertAfterLine(anchor.line, line, eol)]);

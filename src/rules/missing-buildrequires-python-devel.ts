@@ -38,8 +38,8 @@ export default defineRule({
       'with Python: it brings the interpreter, python3-rpm-macros and pyproject-rpm-macros, without which',
       '`%{python3_sitelib}`, `%py3_build` or `%pyproject_wheel` stay undefined and the build fails.',
       'A spec whose `%generate_buildrequires` runs `%pyproject_buildrequires` gets it generated. The fix',
-      'adds the line after a tag of the main preamble; a tag whose expansion opens a conditional (an `%if`',
-      'inside a multi-line `%(…)`) is not followed, and without another tag there is no fix.',
+      'adds the line after a tag of the main preamble; a tag whose expansion holds a conditional line (an',
+      '`%if` inside a multi-line `%(…)`) is not followed, and without another tag there is no fix.',
     ].join('\n'),
     bad: ['Name:           quokka', 'BuildArch:      noarch', 'BuildRequires:  python3', '%files -n python3-quokka', '%{python3_sitelib}/quokka/', ''].join('\n'),
     good: ['Name:           quokka', 'BuildArch:      noarch', 'BuildRequires:  python3', 'BuildRequires:  python3-devel', '%files -n python3-quokka', '%{python3_sitelib}/quokka/', ''].join('\n'),
@@ -97,10 +97,10 @@ function firstPythonUse(lines: readonly ExpandedLine[], installed: readonly { pa
 /** Where the fix goes: after the last unconditional BuildRequires of the main preamble, in its alignment. */
 function insertionPoint(lines: readonly ExpandedLine[]): { line: Line; prefix: string } | null {
   const tags = preambleAnchors(lines);
-  const requires = tags.filter((l) => l.line.kind === 'tag' && /^buildrequires$/i.test(l.line.name.text));
-  const anchor = requires.at(-1) ?? tags.find((l) => l.line.kind === 'tag' && /^buildarch$/i.test(l.line.name.text))
-    ?? tags.find((l) => l.line.kind === 'tag' && /^license$/i.test(l.line.name.text)) ?? tags.at(-1);
-  if (anchor === undefined || anchor.line.kind !== 'tag') return null;
+  const requires = tags.filter((l) => /^buildrequires$/i.test(l.line.name.text));
+  const anchor = requires.at(-1) ?? tags.find((l) => /^buildarch$/i.test(l.line.name.text))
+    ?? tags.find((l) => /^license$/i.test(l.line.name.text)) ?? tags.at(-1);
+  if (anchor === undefined) return null;
   const alignment = requires.at(-1)?.line ?? anchor.line;
   return { line: anchor.line, prefix: alignedTag(alignment) };
 }
