@@ -49,6 +49,13 @@ export function runRuleTests(rule: Rule, cases: { valid: readonly (string | Vali
       expect(findingsOf(rule.meta.docs.good, rule.meta.docs.target)).toEqual([]);
     });
 
+    if (rule.meta.fixable === 'sometimes') {
+      it('shows, for fixable: sometimes, a finding with a fix and one without', () => {
+        expect(cases.invalid.some((c) => c.output !== null)).toBe(true);
+        expect(cases.invalid.some((c) => c.output === null)).toBe(true);
+      });
+    }
+
     for (const [i, entry] of cases.valid.entries()) {
       const valid = typeof entry === 'string' ? { code: entry } : entry;
       unique(valid.code, valid.target);

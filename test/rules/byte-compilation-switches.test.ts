@@ -16,6 +16,11 @@ runRuleTests(marshalparser, {
     code: `${head}%global py_reproducible_pyc_path %{buildroot}%{python3_sitelib}\n`,
     errors: [{ messageId: 'missing', line: 3, column: 9 }],
     output: `${head}BuildRequires:  /usr/bin/marshalparser\n%global py_reproducible_pyc_path %{buildroot}%{python3_sitelib}\n`,
+  }, {
+    name: 'defined in %install, where a BuildRequires line cannot go',
+    code: `${head}%install\n%global py_reproducible_pyc_path %{buildroot}%{python3_sitelib}\n`,
+    errors: [{ messageId: 'missing', line: 4, column: 9 }],
+    output: null,
   }],
 });
 
@@ -54,5 +59,11 @@ runRuleTests(elLegacy, {
     code: `${head}%install\ncp -a lib/*.py %{buildroot}%{_datadir}/%{name}/\n`,
     errors: [{ messageId: 'python2', line: 4, column: 16 }],
     output: `%global __python %{__python3}\n${head}%install\ncp -a lib/*.py %{buildroot}%{_datadir}/%{name}/\n`,
+  }, {
+    name: 'no Name: tag to put the definition before',
+    target: 'el7',
+    code: 'BuildRequires: python3-devel\n%install\ncp -a lib/*.py %{buildroot}%{_datadir}/quokka/\n',
+    errors: [{ messageId: 'python2', line: 3, column: 16 }],
+    output: null,
   }],
 });

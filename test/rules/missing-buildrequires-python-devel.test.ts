@@ -17,6 +17,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'no tag in the main preamble for the new line to follow',
+      code: '%build\n%py3_build\n',
+      errors: [{ messageId: 'missing', line: 2, column: 1 }],
+      output: null,
+    },
+    {
       name: 'no BuildRequires line at all: the new one goes at the end of the preamble',
       code: 'Name: q\nLicense: MIT\n%build\n%py3_build\n',
       errors: [{ messageId: 'missing', line: 4, column: 1 }],
