@@ -101,7 +101,8 @@ function licences(moduleIds) {
 // The code cache: V8 keeps the bytecode of the functions that have run, so the lint below takes
 // the path a pre-commit hook takes (a spec with findings and a clean one, read from disk, reported
 // as text). The specs are linted in a directory of their own with an empty speclint.toml, so that
-// no configuration around this checkout changes the run. A bundle that cannot lint them is not
+// no configuration around it changes the run; reading that file is the one step a hook without a
+// config skips, and its parser (smol-toml, required on use) is not in the bundle anyway. A bundle that cannot lint them is not
 // kept; where the directory cannot be made or the cache written, the bundle stays without a cache,
 // which costs time alone. rolldown needs Node 20.19, which has zlib.crc32 for the cache's name.
 const { default: { loadBundle } } = await import(pathToFileURL(join(out, 'code-cache.cjs')).href);

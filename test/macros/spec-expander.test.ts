@@ -122,6 +122,13 @@ describe('expanding a spec for a target', () => {
   });
 });
 
+describe('macros speclint implements in place of rpm\'s', () => {
+  it('leaves the name undefined after one %undefine, as rpm\'s own definition would', () => {
+    const text = 'Name: q\n%undefine autopatch\n%undefine py_byte_compile\n%build\n[%{?autopatch:yes}][%{?py_byte_compile:yes}]\n';
+    expect(lineWith(expand(text).lines, '[%{?autopatch', text).expanded?.text).toBe('[][]');
+  });
+});
+
 describe('%prep with text speclint did not run', () => {
   it('keeps %(…) in a %setup argument whole, so %{buildsubdir} is unknown rather than a piece of it', () => {
     const text = spec`
