@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../helpers/spec.js';
 import { runMain } from './run-main.js';
-import { BIN, HAVE_BIN } from '../helpers/bin.js';
+import { HAVE_BIN, runBin } from '../helpers/bin.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const example = (name: string): string => join(ROOT, 'specs-examples', name);
@@ -338,7 +337,7 @@ describe('speclint bytecompile', () => {
 
 describe.skipIf(!HAVE_BIN)('speclint bytecompile, built', () => {
   it('prints the same plan and exit code as in-process', async () => {
-    const spawned = spawnSync(process.execPath, [BIN, 'bytecompile', NOT_COMPILED], { encoding: 'utf8' });
+    const spawned = runBin(['bytecompile', NOT_COMPILED]);
     const inProcess = await runMain(['bytecompile', NOT_COMPILED]);
     expect(spawned.status).toBe(1);
     expect(spawned.stdout).toBe(inProcess.stdout);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CODES } from '../../src/rules/codes.js';
 import { runMain } from './run-main.js';
-import { BIN, HAVE_BIN } from '../helpers/bin.js';
+import { HAVE_BIN, runBin } from '../helpers/bin.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLEAN = join(ROOT, 'specs-examples/01-python-quokka-clean.spec');
@@ -226,10 +226,8 @@ describe('speclint --fix and --diff', () => {
 });
 
 describe.skipIf(!HAVE_BIN)('the built binary', () => {
-  const spawn = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-
   it('lints with the exit code of a finding', () => {
-    const run = spawn('lint', PROBLEMS);
+    const run = runBin(['lint', PROBLEMS]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('[SP006 unknown-section]');
   });
@@ -237,45 +235,45 @@ describe.skipIf(!HAVE_BIN)('the built binary', () => {
   it('--diff, applied with git apply, gives the same bytes as --fix; a second --fix changes nothing', () => {
     const work = mkdtempSync(join(tmpdir(), 'speclint-apply-'));
     for (const copy of ['diffed', 'fixed']) cpSync(join(ROOT, 'specs-examples'), join(work, copy), { recursive: true });
-    const diff = spawnSync(process.execPath, [BIN, '--diff', '.'], { cwd: join(work, 'diffed'), encoding: 'utf8' });
+    const diff = runBin(['--diff', '.'], { cwd: join(work, 'diffed') });
     expect(diff.status).toBe(1);
     const apply = spawnSync('git', ['apply', '-'], { cwd: join(work, 'diffed'), input: diff.stdout, encoding: 'utf8' });
     expect(apply.stderr).toBe('');
-    expect(spawnSync(process.execPath, [BIN, '--fix', '.'], { cwd: join(work, 'fixed') }).status).toBe(1);
+    expect(runBin(['--fix', '.'], { cwd: join(work, 'fixed') }).status).toBe(1);
     for (const name of readdirSync(join(work, 'fixed'))) {
       expect(readFileSync(join(work, 'diffed', name)), name).toEqual(readFileSync(join(work, 'fixed', name)));
     }
-    const again = spawnSync(process.execPath, [BIN, '--fix', '--no-color', '.'], { cwd: join(work, 'fixed'), encoding: 'utf8' });
+    const again = runBin(['--fix', '--no-color', '.'], { cwd: join(work, 'fixed') });
     expect(again.stdout).toContain('Fixed 0 problems in 0 files.');
   });
 
   it('parses', () => {
-    const run = spawn('parse', '--json', CLEAN);
+    const run = runBin(['parse', '--json', CLEAN]);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toHaveLength(1);
   });
 
   it('expands a spec for a target', () => {
-    const run = spawn('expand', '--target', 'el9', CLEAN);
+    const run = runBin(['expand', '--target', 'el9', CLEAN]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('/usr/lib/python3.9/site-packages');
     expect(run.stdout).not.toContain('%{srcname}');
   });
 
   it('lists and explains the rules', () => {
-    const rules = spawn('rules');
+    const rules = runBin(['rules']);
     expect(rules.status).toBe(0);
     expect(rules.stdout.trimEnd().split('\n')).toHaveLength(ALL_CODES.length);
-    const explain = spawn('explain', 'PY001');
+    const explain = runBin(['explain', 'PY001']);
     expect(explain.status).toBe(0);
     expect(explain.stdout).toMatch(/^PY001 private-module-not-byte-compiled\n/);
-    expect(spawn('explain', 'PY999').status).toBe(2);
+    expect(runBin(['explain', 'PY999']).status).toBe(2);
   });
 
   it('prints help and exits 0; a usage error exits 2', () => {
-    const help = spawn('--help');
+    const help = runBin(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Exit codes:');
-    expect(spawn('--no-such-option', CLEAN).status).toBe(2);
+    expect(runBin(['--no-such-option', CLEAN]).status).toBe(2);
   });
 });

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from './run-main.js';
-import { BIN, HAVE_BIN } from '../helpers/bin.js';
+import { HAVE_BIN, runBin } from '../helpers/bin.js';
 
 /** A spec whose shell and Lua would each create a file if anything ran them. */
 function trapSpec(dir: string): { spec: string; shellMarker: string; luaMarker: string } {
@@ -53,7 +52,7 @@ describe('speclint expand', () => {
     const run = await runMain(['expand', spec]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`%(touch ${shellMarker})`);
-    if (HAVE_BIN) expect(spawnSync(process.execPath, [BIN, 'expand', spec]).status).toBe(0);
+    if (HAVE_BIN) expect(runBin(['expand', spec]).status).toBe(0);
     await runMain(['lint', spec]);
     await runMain(['parse', '--json', spec]);
     expect(existsSync(shellMarker)).toBe(false);

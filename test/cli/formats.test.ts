@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateSarif } from '../report/sarif-schema.js';
 import { runMain } from './run-main.js';
-import { BIN, HAVE_BIN } from '../helpers/bin.js';
+import { HAVE_BIN, runBin } from '../helpers/bin.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const EXAMPLES = join(ROOT, 'specs-examples');
@@ -54,7 +53,7 @@ describe('--format', () => {
 
 describe.skipIf(!HAVE_BIN)('the built binary', () => {
   it.each(['sarif', 'github', 'snippets'])('prints --format %s', (format) => {
-    const run = spawnSync(process.execPath, [BIN, '--format', format, FAILING], { encoding: 'utf8' });
+    const run = runBin(['--format', format, FAILING]);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('py_byte_compile');

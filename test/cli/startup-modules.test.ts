@@ -3,7 +3,7 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, HAVE_BIN } from '../helpers/bin.js';
+import { BIN, HAVE_BIN, runBin } from '../helpers/bin.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const RECORDER = join(import.meta.dirname, 'fixtures/record-loads.mjs');
@@ -121,7 +121,7 @@ describe.skipIf(!HAVE_BIN || NO_ROLLDOWN !== null)('start-up: the build bundles 
 
   it('has the on-demand chunks share the bundle: an error thrown in one is the bundle\'s own kind', () => {
     // A second copy of the bundle would have its own UsageError class: "internal error" and a stack.
-    const run = spawnSync(process.execPath, [BIN, 'bytecompile', '--target', 'nosuch', 'x.spec'], { cwd: dir, encoding: 'utf8' });
+    const run = runBin(['bytecompile', '--target', 'nosuch', 'x.spec'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^speclint: unknown target "nosuch"/);
   });
@@ -157,7 +157,7 @@ describe.skipIf(!BUNDLED)('start-up: a run without the bundle, or with a cache V
   const caches = (cli: string): string[] => readdirSync(cli).filter((name) => /^launch\.[0-9a-f]{8}\.cache$/.test(name)).map((name) => join(cli, name));
   let expected: ReturnType<typeof spawnSync>;
   beforeAll(() => {
-    expected = spawnSync(process.execPath, [BIN, 'x.spec'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expected = runBin(['x.spec'], { cwd: dir });
   });
 
   it.each([

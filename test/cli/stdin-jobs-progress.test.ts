@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixText } from '../../src/engine/fix-text.js';
 import { runMain } from './run-main.js';
-import { BIN, HAVE_BIN } from '../helpers/bin.js';
+import { BIN, HAVE_BIN, runBin } from '../helpers/bin.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLEAN = join(ROOT, 'specs-examples/01-python-quokka-clean.spec');
@@ -89,7 +89,7 @@ describe('the progress line', () => {
 describe.skipIf(!HAVE_BIN)('the built binary', () => {
   it('gives the same report on worker threads as in one thread, in the same order', () => {
     const dir = manySpecs(120);
-    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, '--format', 'json', ...args, dir], { encoding: 'utf8' });
+    const run = (...args: string[]) => runBin(['--format', 'json', ...args, dir]);
     const single = run('--jobs', '1');
     const threaded = run('--jobs', '3');
     expect(single.status).toBe(1);
@@ -114,7 +114,7 @@ describe.skipIf(!HAVE_BIN)('the built binary', () => {
   });
 
   it('reads standard input', () => {
-    const run = spawnSync(process.execPath, [BIN, '--stdin-filename', 'h.spec', '-'], { input: failingText, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = runBin(['--stdin-filename', 'h.spec', '-'], { input: failingText });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('h.spec:');
     expect(run.stdout).toContain('PY001');

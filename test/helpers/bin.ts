@@ -1,3 +1,4 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,3 +11,8 @@ export const BIN = join(import.meta.dirname, '../../dist/cli.cjs');
  */
 export const HAVE_BIN = existsSync(BIN);
 if (!HAVE_BIN) console.log(`[speclint tests] skipping the tests of the built binary: ${BIN} is absent (npm run build makes it)`);
+
+/** Runs the built command line to its end, text in and out, colours off. */
+export function runBin(args: readonly string[], options: { readonly cwd?: string; readonly input?: string } = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [BIN, ...args], { ...options, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
