@@ -167,8 +167,13 @@ class SkippedLine implements ExpandedLine {
   }
 }
 
-/** The sections record() reads lines of: a plain line elsewhere needs no look at all. */
-const RECORDING_SECTIONS: ReadonlySet<SectionName | 'preamble'> = new Set(['preamble', 'package', 'sourcelist', 'patchlist']);
+/**
+ * What rpm records from each line of the sections where it records one (record()): a tag of the
+ * preamble, or one more Source or Patch of a list. A plain line elsewhere needs no look at all.
+ */
+const RECORDED: Partial<Record<SectionName | 'preamble', 'tag' | 'source' | 'patch'>> = {
+  preamble: 'tag', package: 'tag', sourcelist: 'source', patchlist: 'patch',
+};
 
 /** Text mapped character for character to the source at `start`, as expansion maps literal text. */
 function literalText(text: string, start: number): MappedText {
@@ -305,7 +310,7 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
     if (isPlainSpan(source, line.span.start, line.span.end)) {
       // Most lines: nothing to expand, one physical line, so no conditional in it either. rpm
       // reads one as it is, except that it may be a tag or a line of a Source or Patch list.
-      if (RECORDING_SECTIONS.has(reading)) record(source.slice(line.span.start, line.span.end), line);
+      if (RECORDED[reading] !== undefined) record(source.slice(line.span.start, line.span.end), line);
       lines.push(new PlainLine(line, section, state, source));
       return;
     }
@@ -345,13 +350,14 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
 
   /** What rpm records from a line of the preamble (a tag) or of a Source or Patch list (one more entry). */
   function record(text: string, line: Line): void {
-    if (reading === 'preamble' || reading === 'package') {
+    const recorded = RECORDED[reading];
+    if (recorded === 'tag') {
       const tag = PREAMBLE_TAG.exec(text);
       if (tag !== null) recordTag(tag[1]!.toLowerCase(), tag[2]!.trim(), reading === 'preamble', line);
-    } else if (reading === 'sourcelist' || reading === 'patchlist') {
+    } else if (recorded !== undefined) {
       // Each line of these sections is one more Source or Patch, numbered on from the last.
       const value = text.trim();
-      if (value !== '' && !value.startsWith('#')) recordTag(reading === 'sourcelist' ? 'source' : 'patch', value, true, line);
+      if (value !== '' && !value.startsWith('#')) recordTag(recorded, value, true, line);
     }
   }
 

@@ -122,6 +122,14 @@ describe('expanding a spec for a target', () => {
   });
 });
 
+describe('sections rpm records lines of', () => {
+  it('numbers each line of %sourcelist and %patchlist on from the tags, a plain line as any other', () => {
+    const text = 'Name: q\nSource0: q.tar.gz\n%sourcelist\nhttps://example.org/extra.tar.gz\n# a comment\n\n%patchlist\nfix-%{name}.patch\nplain.patch\n';
+    const { sources } = expand(text);
+    expect(sources.map((s) => `${s.kind}${s.number} ${s.name}`)).toEqual(['source0 q.tar.gz', 'source1 extra.tar.gz', 'patch0 fix-q.patch', 'patch1 plain.patch']);
+  });
+});
+
 describe('macros speclint implements in place of rpm\'s', () => {
   it('leaves the name undefined after one %undefine, as rpm\'s own definition would', () => {
     const text = 'Name: q\n%undefine autopatch\n%undefine py_byte_compile\n%build\n[%{?autopatch:yes}][%{?py_byte_compile:yes}]\n';
