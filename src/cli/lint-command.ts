@@ -10,7 +10,7 @@ import type { CliIo } from './io.js';
 import { progressLine } from './progress.js';
 import { failsAt } from './fail-level.js';
 import { SettingsResolver } from '../config/settings.js';
-import { defaultThreads, runFileJobs } from './run-file-jobs.js';
+import { defaultWorkers, runFileJobs } from './run-file-jobs.js';
 
 export const STDIN_PATH = '-';
 
@@ -75,7 +75,9 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
   const unreadable = [...before.errors, ...after.errors].map((e) => e.message);
 
   const progress = progressLine(jobs.length, io.stderr, { isTTY: io.stderrIsTTY, env: io.env });
-  const outcomes = await runFileJobs(jobs, options.jobs ?? defaultThreads(jobs.length), { onDone: progress.tick });
+  // --jobs 1 is this thread alone.
+  const workers = options.jobs === undefined ? defaultWorkers(jobs.length) : options.jobs === 1 ? 0 : options.jobs;
+  const outcomes = await runFileJobs(jobs, workers, { onDone: progress.tick });
   progress.done();
 
   const results = outcomes.flatMap((o) => (o.problems === null ? [] : [o.problems]));

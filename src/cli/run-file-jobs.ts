@@ -3,13 +3,26 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runFileJob, type FileJob, type FileOutcome } from './file-job.js';
 
-/** Below this many files, starting threads costs more than it saves. */
+/** Below this many files per thread, starting threads costs more than it saves. */
 export const FILES_PER_EXTRA_THREAD = 48;
 
-/** Threads for `count` files when --jobs is not given: one per core, when the files are many. */
-export function defaultThreads(count: number): number {
+/**
+ * Worker threads for `count` files when --jobs is not given: one per core when the files are many
+ * (at least one, so that a long run on one core is bounded in memory too), none when they are few.
+ */
+export function defaultWorkers(count: number): number {
+  if (count < 2 * FILES_PER_EXTRA_THREAD) return 0;
   return Math.max(1, Math.min(availableParallelism(), 8, Math.floor(count / FILES_PER_EXTRA_THREAD)));
 }
+
+/**
+ * Each worker's heap. V8 lets a heap grow to several times what is alive before it collects: over
+ * the corpus about 20 MB stays alive, yet two unbounded workers and the main thread peaked at
+ * 287–397 MB together. Bounded so, they peak at about 185 MB, for some 15% more CPU time spent
+ * collecting (README, "Benchmark"). A spec too large for the bounds (the corpus's largest, 2 MB,
+ * fits in 64 MB but not in 48) is linted again in the main thread, whose heap is V8's default.
+ */
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } as const;
 
 interface RunOptions {
   /** Hears of each finished job, for a progress line. */
@@ -19,13 +32,13 @@ interface RunOptions {
 }
 
 /**
- * Runs the jobs on `threads` worker threads (in this thread when 1) and returns the outcomes in
+ * Runs the jobs on `workers` worker threads (in this thread when 0) and returns the outcomes in
  * the jobs' order, so the report does not depend on which thread finished first.
  */
-export async function runFileJobs(jobs: readonly FileJob[], threads: number, options: RunOptions = {}): Promise<FileOutcome[]> {
+export async function runFileJobs(jobs: readonly FileJob[], workers: number, options: RunOptions = {}): Promise<FileOutcome[]> {
   const { onDone = () => {} } = options;
   // Looked for only where threads would run: one file (the usual run) needs no worker.
-  const worker = threads <= 1 || jobs.length < 2 ? null : options.worker ?? workerScript();
+  const worker = workers < 1 || jobs.length < 2 ? null : options.worker ?? workerScript();
   if (worker === null) {
     const outcomes: FileOutcome[] = [];
     for (const job of jobs) {
@@ -34,7 +47,7 @@ export async function runFileJobs(jobs: readonly FileJob[], threads: number, opt
     }
     return outcomes;
   }
-  return runOnWorkers(jobs, Math.min(threads, jobs.length), worker, onDone);
+  return runOnWorkers(jobs, Math.min(workers, jobs.length), worker, onDone);
 }
 
 /** A crash in one file's work is that file's internal error, not the end of the run. */
@@ -73,7 +86,7 @@ async function runOnWorkers(jobs: readonly FileJob[], threads: number, script: U
       if (finished === jobs.length) resolve(outcomes);
     };
     const start = (): void => {
-      const worker = new Worker(script);
+      const worker = new Worker(script, { resourceLimits: WORKER_LIMITS });
       let current = -1;
       const feed = (): void => {
         if (next >= jobs.length) {
@@ -88,10 +101,14 @@ async function runOnWorkers(jobs: readonly FileJob[], threads: number, script: U
         settle(current, outcome);
         feed();
       });
-      // A worker that dies takes only its current file with it; a fresh one carries on.
-      worker.on('error', (error) => {
-        if (current >= 0) settle(current, crashed(jobs[current]!, error.stack ?? error.message));
+      // A worker that dies takes only its current file with it; a fresh one carries on. A file
+      // that ran it out of memory is linted again here, without its bounds.
+      worker.on('error', (error: NodeJS.ErrnoException) => {
+        const index = current;
         current = -1;
+        if (index < 0) return;
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') void runFileJobSafely(jobs[index]!).then((outcome) => settle(index, outcome));
+        else settle(index, crashed(jobs[index]!, error.stack ?? error.message));
       });
       worker.on('exit', (code) => {
         if (current >= 0) settle(current, crashed(jobs[current]!, `the worker thread exited with code ${code}`));
