@@ -1,5 +1,5 @@
 // npm run bench (second part): speclint beside rpmlint and rpmspec -P, measured in the same run.
-//   - the pre-commit case: one spec, one process, wall time (median);
+//   - the pre-commit case: one spec, one process, wall time (median), beside Node's own start;
 //   - a sample of specs in one process (rpmlint's best case), as time per spec;
 //   - rpmspec -P once per spec on the sample's specs without %( (it executes those);
 //   - the whole corpus through the CLI: wall time and peak memory, on one thread and on the default.
@@ -45,12 +45,26 @@ const line = (label, value, note = '') => console.log(`${label.padEnd(46)} ${val
 
 console.log(`${files.length} specs in ${source}; sample of ${sample.length} (${withoutShell.length} without %( for rpmspec); node ${process.version}`);
 console.log('\n# one spec, one process (the pre-commit case), median of 9 runs');
-results.speclintSingle = median(Array.from({ length: 9 }, () => timed(process.execPath, [cli, '--exit-zero', '--quiet', single]).seconds));
+const startRuns = (env = process.env) => ({
+  node: median(Array.from({ length: 9 }, () => timed(process.execPath, ['-e', '0'], { env }).seconds)),
+  speclint: median(Array.from({ length: 9 }, () => timed(process.execPath, [cli, '--exit-zero', '--quiet', single], { env }).seconds)),
+});
+const starts = startRuns();
+results.speclintSingle = starts.speclint;
+line('node -e 0 (Node\'s own start)', ms(starts.node));
 line('speclint', ms(results.speclintSingle), single.slice(source.length + 1));
 if (have('rpmlint')) {
   results.rpmlintSingle = median(Array.from({ length: 5 }, () => timed('rpmlint', [single]).seconds));
   line('rpmlint', ms(results.rpmlintSingle), `speclint is ${(results.rpmlintSingle / results.speclintSingle).toFixed(1)}x faster`);
 } else line('rpmlint', 'skipped', 'not installed (apt-get install rpmlint)');
+// Node 20 reads and parses this certificate file at every start, before any script runs.
+if (process.env.NODE_EXTRA_CA_CERTS !== undefined) {
+  const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+  const clean = startRuns(env);
+  console.log('without NODE_EXTRA_CA_CERTS, which is set here (Node reads that file at every start):');
+  line('node -e 0 (Node\'s own start)', ms(clean.node));
+  line('speclint', ms(clean.speclint), results.rpmlintSingle === undefined ? '' : `speclint is ${(results.rpmlintSingle / clean.speclint).toFixed(1)}x faster than rpmlint`);
+}
 
 console.log(`\n# the sample in one process, time per spec`);
 const speclintSample = timed(process.execPath, [cli, '--exit-zero', '--quiet', '--jobs', '1', ...sample]);
