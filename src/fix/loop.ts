@@ -35,8 +35,8 @@ export function fixUntilStable<R extends FixPassLint>(text: string, lint: (text:
   // An insertion the rule cannot see (inside a conditional that never closes, say) would
   // otherwise be made again on every pass: such fixes are remembered and left out.
   const ineffective = new Set<string>();
-  const refusedRules = new Set<string>();
   const problem = (other: string | null): string | null => {
+    const refusedRules = new Set([...ineffective].map(ruleOfKey));
     const parts = [
       ...(refusedRules.size === 0 ? [] : [`fixes from ${[...refusedRules].join(', ')} leave their problem in place; they were not applied`]),
       ...(other === null ? [] : [other]),
@@ -62,7 +62,6 @@ export function fixUntilStable<R extends FixPassLint>(text: string, lint: (text:
     });
     if (back.length > 0) {
       for (const key of back) ineffective.add(key);
-      for (const c of result.applied) if (back.includes(fixKey(c))) refusedRules.add(c.ruleId);
       continue;
     }
     if (history.length >= 2 && history[history.length - 2] === result.output) {
@@ -79,6 +78,10 @@ export function fixUntilStable<R extends FixPassLint>(text: string, lint: (text:
 /** The finding a fix is for, by rule and message: its edits may move or change shape once applied. */
 function fixKey(candidate: FixCandidate): string {
   return `${candidate.ruleId}\0${candidate.message}`;
+}
+
+function ruleOfKey(key: string): string {
+  return key.slice(0, key.indexOf('\0'));
 }
 
 function countByKey(candidates: readonly FixCandidate[]): Map<string, number> {
