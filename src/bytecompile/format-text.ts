@@ -139,8 +139,11 @@ class PlanView {
   private noByteCompileReason(analysis: Analysis): string {
     const uncallable = uncallableByteCompile(analysis.expansion.scope);
     if (uncallable !== null) return uncallable;
-    if (analysis.model.lastInstallCommand === null) return 'the spec has no command in %install to put %py_byte_compile after';
-    if (analysis.model.installEnd === null) return '%install ends inside a command that speclint cannot follow to its end';
+    if (analysis.model.installEnd === null) {
+      if (analysis.model.lastInstallCommand !== null) return '%install ends inside a command that speclint cannot follow to its end';
+      if (!analysis.expansion.file.sections.some((s) => s.name === 'install')) return 'the spec has no %install to put %py_byte_compile in';
+      return 'speclint cannot tell which command of %install runs last (they stand under conditions it cannot decide)';
+    }
     return 'speclint cannot tell where the call would go';
   }
 

@@ -67,7 +67,9 @@ export interface BuildrootModel {
   readonly lastInstallCommand: Line | null;
   /**
    * Where a new command goes at the end of `%install`: after the line that ends the last command
-   * (parse/command-end.ts); null without a command, or where that command cannot be followed.
+   * (parse/command-end.ts), or after the section's header when it has no command; null without an
+   * `%install` the target reads, where its last command cannot be followed, or where it has only
+   * commands under conditions speclint cannot decide.
    */
   readonly installEnd: Line | null;
 }
@@ -82,6 +84,9 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
   const installed: InstalledPath[] = [];
   const shipped: ShippedPath[] = [];
   let lastInstallCommand: Line | null = null;
+  let installHeader: Line | null = null;
+  // A command under a condition speclint cannot decide may be the last one.
+  let undecidedCommand = false;
   // Directories made earlier in %install: `cp x.py %{buildroot}/dir` copies into them.
   const knownDirs = new Set<string>();
 
@@ -90,7 +95,11 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
     // The section first: a plain line makes its expansion only when it is asked for.
     if (expanded.state === 'inactive' || (section !== 'install' && section !== 'files') || expanded.expanded === null) continue;
     if (section === 'install') {
-      if (expanded.state === 'active' && expanded.line.kind === 'text' && expanded.expanded.text.trim() !== '' && !expanded.expanded.text.trimStart().startsWith('#')) lastInstallCommand = expanded.line;
+      if (expanded.state === 'active' && expanded.line.kind === 'section-header') installHeader ??= expanded.line;
+      if (expanded.line.kind === 'text' && expanded.expanded.text.trim() !== '' && !expanded.expanded.text.trimStart().startsWith('#')) {
+        if (expanded.state === 'active') lastInstallCommand = expanded.line;
+        else undecidedCommand = true;
+      }
       for (const command of commandsOf(expanded.expanded.text)) {
         for (const fact of installFacts(command, strip, knownDirs)) {
           const span = sourceOf(expanded.expanded, fact.dest.start, fact.dest.end) ?? expanded.line.span;
@@ -130,7 +139,7 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
       state: call.state,
     };
   });
-  const installEnd = lastInstallCommand === null ? null : commandEnd(expansion.file, lastInstallCommand);
+  const installEnd = lastInstallCommand !== null ? commandEnd(expansion.file, lastInstallCommand) : undecidedCommand ? null : installHeader;
   return { buildroot, installed, byteCompiles, shipped, lastInstallCommand, installEnd };
 }
 

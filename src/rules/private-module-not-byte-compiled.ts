@@ -35,9 +35,10 @@ export default defineRule({
       'first import writes them into a root-owned directory (or fails to), and every start is slower.',
       'The Python guidelines ask for an explicit `%py_byte_compile %{python3} %{buildroot}<dir>` in `%install`.',
       'The fix adds that call after the command that last writes into the directory (or at the end of',
-      '`%install`). There is none where the spec defines or undefines `%py_byte_compile` itself, where',
-      '`%install` has no command, or where that command goes on past lines speclint cannot follow; a call',
-      'that does not expand cleanly in the spec\'s own macros is offered as unsafe.',
+      '`%install`, after its header when it has no command). There is none where the spec defines or',
+      'undefines `%py_byte_compile` itself, where it has no `%install`, or where the last command of',
+      '`%install` goes on past lines speclint cannot follow; a call that does not expand cleanly in the',
+      'spec\'s own macros is offered as unsafe.',
     ].join('\n'),
     bad: [
       'Name:           quokka',

@@ -27,15 +27,13 @@ export default defineRule({
     link: 'https://docs.fedoraproject.org/en-US/packaging-guidelines/Python_Appendix/#manual-bytecompilation',
   },
   *check(ctx) {
-    // After the last command of %install, or right after its header when it has none.
-    const { installEnd, lastInstallCommand } = ctx.buildroot;
-    const lastInstallLine = lastInstallCommand !== null ? installEnd : ctx.file.sections.find((s) => s.name === 'install')?.header ?? null;
+    const { installEnd } = ctx.buildroot;
     for (const call of byteCompileCalls(ctx.expansion, ctx.source)) {
       const section = call.line.section.name;
       if (call.line.state !== 'active' || section === 'install') continue;
       yield ctx.report('section', { section }, call.macro, {
         severity: section === 'check' ? 'warning' : 'error',
-        ...moveFix(call.line.line, lastInstallLine, ctx.source, ctx.eol),
+        ...moveFix(call.line.line, installEnd, ctx.source, ctx.eol),
       });
     }
   },

@@ -127,8 +127,14 @@ describe('speclint bytecompile', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('  /usr/share/numbat (line 10): not byte-compiled, and speclint cannot add the call (see below)\n');
     expect(run.stdout).toContain('Not done automatically:\n  line 10: Python modules in /usr/share/numbat are installed outside site-packages and nothing byte-compiles them [PY001]\n'
-      + '    no change offered: the spec has no command in %install to put %py_byte_compile after\n');
+      + '    no change offered: the spec has no %install to put %py_byte_compile in\n');
     expect(run.stdout).toMatch(/\nNothing speclint can add by itself\. 1 finding left to handle by hand/);
+  });
+
+  it('says why it cannot add the call when every command of %install depends on shell output', async () => {
+    const path = write('undecided-install.spec', 'Name:           numbat\nVersion:        1.0\nBuildRequires:  python3-devel\n%install\n%if %(test -d x && echo 1 || echo 0)\nmake install\n%endif\n%files\n%{_datadir}/%{name}/*.py\n');
+    const run = await runMain(['bytecompile', path]);
+    expect(run.stdout).toContain('    no change offered: speclint cannot tell which command of %install runs last (they stand under conditions it cannot decide)\n');
   });
 
   it('places the call after the blank line that ends a continued last command, at the end of %install', async () => {

@@ -96,6 +96,19 @@ runRuleTests(rule, {
       output: `${head}%install\ncp -a lib/*.py %{buildroot}%{_datadir}/%{name}/ && \\\n  touch done\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n`,
     },
     {
+      name: 'an %install with no command gets the call after its header',
+      code: `${head}%install\n\n%files\n%{_datadir}/%{name}/engine/*.py\n`,
+      errors: [{ messageId: 'package', line: 7, column: 1 }],
+      output: `${head}%install\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}/engine\n\n%files\n%{_datadir}/%{name}/engine/*.py\n`,
+    },
+    {
+      // The call could go before the command that installs the files.
+      name: 'an %install whose commands all depend on shell output gets no call',
+      code: `${head}%install\n%if %(test -d x && echo 1 || echo 0)\nmeson install\n%endif\n%files\n%{_datadir}/%{name}/engine/*.py\n`,
+      errors: [{ messageId: 'package', line: 9, column: 1 }],
+      output: null,
+    },
+    {
       // rpm would find no %py_byte_compile to call after this.
       name: 'a spec that undefines %py_byte_compile gets no call',
       code: `${head}%undefine py_byte_compile\n%install\ncp -a lib/*.py %{buildroot}%{_datadir}/%{name}/\n`,

@@ -98,6 +98,19 @@ runRuleTests(wrongSection, {
       output: null,
     },
     {
+      name: 'in %build, moved after the header of an %install with no command',
+      code: `${head}%build\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n%install\n%files\n`,
+      errors: [{ messageId: 'section', line: 4, column: 1, severity: 'error' }],
+      output: `${head}%build\n%install\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n%files\n`,
+    },
+    {
+      // Moved after the header, the call could run before the install it compiles.
+      name: 'in %build, with no fix where every command of %install depends on shell output',
+      code: `${head}%build\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n%install\n%if %(test -d x && echo 1 || echo 0)\nmake install\n%endif\n`,
+      errors: [{ messageId: 'section', line: 4, column: 1, severity: 'error' }],
+      output: null,
+    },
+    {
       name: 'in a scriptlet, with no %install to move to',
       code: `${head}%post\n%py_byte_compile %{python3} %{_datadir}/%{name}\n`,
       errors: [{ messageId: 'section', line: 4, column: 1, severity: 'error' }],
