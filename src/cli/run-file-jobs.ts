@@ -16,11 +16,11 @@ export function defaultWorkers(count: number): number {
 }
 
 /**
- * Each worker's heap. V8 lets a heap grow to several times what is alive before it collects: over
- * the corpus about 20 MB stays alive, yet two unbounded workers and the main thread peaked at
- * 287–397 MB together. Bounded so, they peak at about 185 MB, for some 15% more CPU time spent
- * collecting (README, "Benchmark"). A spec too large for the bounds (the corpus's largest, 2 MB,
- * fits in 64 MB but not in 48) is linted again in the main thread, whose heap is V8's default.
+ * Each worker's heap. V8 lets a heap grow to several times what is alive before it collects, and
+ * one large spec lets that limit grow for the rest of a run. Bounded so, the workers keep a corpus
+ * run under 200 MB, for more CPU time spent collecting (README, "Benchmark"). A spec too large for
+ * the bounds (the corpus's largest, 2 MB, fits in 64 MB but not in 48) is linted again in the main
+ * thread, whose heap is V8's default.
  */
 export const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } as const;
 
@@ -79,6 +79,10 @@ async function runOnWorkers(jobs: readonly FileJob[], threads: number, script: U
     const outcomes: FileOutcome[] = new Array(jobs.length);
     let next = 0;
     let finished = 0;
+    let running = 0;
+    // Files that ran a worker out of memory, linted in this thread once the workers are done: a
+    // lint here blocks this thread, which would leave the workers without files meanwhile.
+    const oversized: number[] = [];
     const settle = (index: number, outcome: FileOutcome): void => {
       outcomes[index] = outcome;
       finished++;
@@ -87,6 +91,7 @@ async function runOnWorkers(jobs: readonly FileJob[], threads: number, script: U
     };
     const start = (): void => {
       const worker = new Worker(script, { resourceLimits: WORKER_LIMITS });
+      running++;
       let current = -1;
       const feed = (): void => {
         if (next >= jobs.length) {
@@ -107,15 +112,20 @@ async function runOnWorkers(jobs: readonly FileJob[], threads: number, script: U
         const index = current;
         current = -1;
         if (index < 0) return;
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') void runFileJobSafely(jobs[index]!).then((outcome) => settle(index, outcome));
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') oversized.push(index);
         else settle(index, crashed(jobs[index]!, error.stack ?? error.message));
       });
       worker.on('exit', (code) => {
+        running--;
         if (current >= 0) settle(current, crashed(jobs[current]!, `the worker thread exited with code ${code}`));
         current = -1;
         if (next < jobs.length) start();
+        else if (running === 0) void lintHere(oversized);
       });
       feed();
+    };
+    const lintHere = async (indexes: readonly number[]): Promise<void> => {
+      for (const index of indexes) settle(index, await runFileJobSafely(jobs[index]!));
     };
     for (let i = 0; i < threads; i++) start();
   });

@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FileJob } from '../../src/cli/file-job.js';
 import { defaultWorkers, FILES_PER_EXTRA_THREAD, runFileJobs, WORKER_LIMITS } from '../../src/cli/run-file-jobs.js';
 
 let cores = 2;
 vi.mock('node:os', async (original) => ({ ...await original<typeof import('node:os')>(), availableParallelism: () => cores }));
+afterEach(() => {
+  cores = 2;
+});
 
 const job = (path: string): FileJob => ({
   path, displayName: path, target: 'fedora', codes: new Set(), severity: new Map(), failOn: 'info', mode: 'lint', level: 'safe', diffName: path,
@@ -33,7 +36,9 @@ describe('runFileJobs on worker threads', () => {
   it('lints a file that runs its worker out of memory again in this thread', async () => {
     const spec = fileURLToPath(new URL('../../specs-examples/10-private-module-not-compiled.spec', import.meta.url));
     const jobs = [job('a.spec'), { ...job(spec), displayName: 'hog.spec', codes: new Set(['PY001']) }, job('b.spec')];
-    const outcomes = await runFileJobs(jobs, 2, { worker: new URL('./fixtures/failing-worker.mjs', import.meta.url) });
+    let done = 0;
+    const outcomes = await runFileJobs(jobs, 2, { onDone: () => { done++; }, worker: new URL('./fixtures/failing-worker.mjs', import.meta.url) });
+    expect(done).toBe(jobs.length);
     expect(outcomes.map((o) => o.notes[0])).toEqual(['a.spec', undefined, 'b.spec']);
     // The stand-in never lints: these findings are this thread's.
     expect(outcomes[1]!.internalErrors).toEqual([]);
