@@ -139,12 +139,12 @@ class PlanView {
   private noByteCompileReason(analysis: Analysis): string {
     const uncallable = uncallableByteCompile(analysis.expansion.scope);
     if (uncallable !== null) return uncallable;
-    if (analysis.model.installEnd === null) {
-      if (analysis.model.lastInstallCommand !== null) return '%install ends inside a command that speclint cannot follow to its end';
-      if (!analysis.expansion.file.sections.some((s) => s.name === 'install')) return 'the spec has no %install to put %py_byte_compile in';
-      return 'speclint cannot tell which command of %install runs last (they stand under conditions it cannot decide)';
+    switch (analysis.model.installEndMissing) {
+      case 'no-install': return 'the spec has no %install to put %py_byte_compile in';
+      case 'unfollowable': return '%install ends inside a command that speclint cannot follow to its end';
+      case 'undecided': return 'speclint cannot tell which command of %install runs last (they stand under conditions it cannot decide)';
+      case null: return 'speclint cannot tell where the call would go';
     }
-    return 'speclint cannot tell where the call would go';
   }
 
   /** Whether the change adds whole lines between existing ones (or after the last one). */

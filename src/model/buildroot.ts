@@ -3,7 +3,7 @@ import type { LineState, SpecExpansion } from '../macros/spec-expander.js';
 import { sourceOf } from '../macros/source-map.js';
 import { hasUnknown } from '../macros/unknown.js';
 import { commandEnd } from '../parse/command-end.js';
-import type { Line, Span } from '../parse/cst.js';
+import type { Line, Span, SpecFile } from '../parse/cst.js';
 import { shellWords, type ShellWord } from './shell-words.js';
 
 /**
@@ -63,15 +63,18 @@ export interface BuildrootModel {
   readonly installed: readonly InstalledPath[];
   readonly byteCompiles: readonly ByteCompile[];
   readonly shipped: readonly ShippedPath[];
-  /** The last command line of the main `%install` section; null without one. */
-  readonly lastInstallCommand: Line | null;
   /**
    * Where a new command goes at the end of `%install`: after the line that ends the last command
-   * (parse/command-end.ts), or after the section's header when it has no command; null without an
-   * `%install` the target reads, where its last command cannot be followed, or where it has only
-   * commands under conditions speclint cannot decide.
+   * (parse/command-end.ts), or after the section's header when it has no command. Null where
+   * `installEndMissing` says.
    */
   readonly installEnd: Line | null;
+  /**
+   * Why there is no `installEnd`: no `%install` the target reads; a last command that goes on
+   * past lines speclint cannot follow; or a command under a condition speclint cannot decide after
+   * the last one it can, which a new command placed before it might run ahead of.
+   */
+  readonly installEndMissing: 'no-install' | 'unfollowable' | 'undecided' | null;
 }
 
 /** Spellings of the buildroot in shell, besides its expanded value. */
@@ -83,10 +86,9 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
   const strip = (path: string): string | null => stripBuildroot(path, buildroot);
   const installed: InstalledPath[] = [];
   const shipped: ShippedPath[] = [];
-  let lastInstallCommand: Line | null = null;
   let installHeader: Line | null = null;
-  // A command under a condition speclint cannot decide may be the last one.
-  let undecidedCommand = false;
+  let lastInstallCommand: Line | null = null;
+  let undecidedAfterLast = false;
   // Directories made earlier in %install: `cp x.py %{buildroot}/dir` copies into them.
   const knownDirs = new Set<string>();
 
@@ -98,7 +100,7 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
       if (expanded.state === 'active' && expanded.line.kind === 'section-header') installHeader ??= expanded.line;
       if (expanded.line.kind === 'text' && expanded.expanded.text.trim() !== '' && !expanded.expanded.text.trimStart().startsWith('#')) {
         if (expanded.state === 'active') lastInstallCommand = expanded.line;
-        else undecidedCommand = true;
+        undecidedAfterLast = expanded.state === 'undecided';
       }
       for (const command of commandsOf(expanded.expanded.text)) {
         for (const fact of installFacts(command, strip, knownDirs)) {
@@ -139,8 +141,14 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
       state: call.state,
     };
   });
-  const installEnd = lastInstallCommand !== null ? commandEnd(expansion.file, lastInstallCommand) : undecidedCommand ? null : installHeader;
-  return { buildroot, installed, byteCompiles, shipped, lastInstallCommand, installEnd };
+  return { buildroot, installed, byteCompiles, shipped, ...endOfInstall(expansion.file, installHeader, lastInstallCommand, undecidedAfterLast) };
+}
+
+function endOfInstall(file: SpecFile, header: Line | null, lastCommand: Line | null, undecidedAfterLast: boolean): Pick<BuildrootModel, 'installEnd' | 'installEndMissing'> {
+  if (undecidedAfterLast) return { installEnd: null, installEndMissing: 'undecided' };
+  if (lastCommand === null) return header === null ? { installEnd: null, installEndMissing: 'no-install' } : { installEnd: header, installEndMissing: null };
+  const end = commandEnd(file, lastCommand);
+  return end === null ? { installEnd: null, installEndMissing: 'unfollowable' } : { installEnd: end, installEndMissing: null };
 }
 
 /**

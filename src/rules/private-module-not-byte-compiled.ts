@@ -36,8 +36,9 @@ export default defineRule({
       'The Python guidelines ask for an explicit `%py_byte_compile %{python3} %{buildroot}<dir>` in `%install`.',
       'The fix adds that call after the command that last writes into the directory (or at the end of',
       '`%install`, after its header when it has no command). There is none where the spec defines or',
-      'undefines `%py_byte_compile` itself, where it has no `%install`, or where the last command of',
-      '`%install` goes on past lines speclint cannot follow; a call that does not expand cleanly in the',
+      'undefines `%py_byte_compile` itself, where it has no `%install`, where the last command of',
+      '`%install` goes on past lines speclint cannot follow, or where a command under a condition',
+      'speclint cannot decide (`%if %(…)`) may run last; a call that does not expand cleanly in the',
       'spec\'s own macros is offered as unsafe.',
     ].join('\n'),
     bad: [

@@ -102,6 +102,13 @@ runRuleTests(rule, {
       output: `${head}%install\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}/engine\n\n%files\n%{_datadir}/%{name}/engine/*.py\n`,
     },
     {
+      // After mkdir, the call would run before the install it compiles.
+      name: 'an %install whose last command depends on shell output gets no call',
+      code: `${head}%install\nmkdir -p %{buildroot}%{_datadir}/%{name}\n%if %(test -d x && echo 1 || echo 0)\nmeson install\n%endif\n%files\n%{_datadir}/%{name}/engine/*.py\n`,
+      errors: [{ messageId: 'package', line: 10, column: 1 }],
+      output: null,
+    },
+    {
       // The call could go before the command that installs the files.
       name: 'an %install whose commands all depend on shell output gets no call',
       code: `${head}%install\n%if %(test -d x && echo 1 || echo 0)\nmeson install\n%endif\n%files\n%{_datadir}/%{name}/engine/*.py\n`,

@@ -111,6 +111,12 @@ runRuleTests(wrongSection, {
       output: null,
     },
     {
+      name: 'in %check, with no fix where the last command of %install depends on shell output',
+      code: `${head}%install\nmkdir -p %{buildroot}%{_datadir}/%{name}\n%if %(test -d x && echo 1 || echo 0)\nmake install\n%endif\n%check\n%py_byte_compile %{python3} %{buildroot}%{_datadir}/%{name}\n`,
+      errors: [{ messageId: 'section', line: 9, column: 1, severity: 'warning' }],
+      output: null,
+    },
+    {
       name: 'in a scriptlet, with no %install to move to',
       code: `${head}%post\n%py_byte_compile %{python3} %{_datadir}/%{name}\n`,
       errors: [{ messageId: 'section', line: 4, column: 1, severity: 'error' }],

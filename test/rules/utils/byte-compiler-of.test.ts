@@ -11,7 +11,7 @@ function call(installedPath: string | null, state: LineState): ByteCompile {
 }
 
 function modelWith(byteCompiles: readonly ByteCompile[]): BuildrootModel {
-  return { buildroot: '/buildroot', installed: [], shipped: [], lastInstallCommand: null, installEnd: null, byteCompiles };
+  return { buildroot: '/buildroot', installed: [], shipped: [], installEnd: null, installEndMissing: 'no-install', byteCompiles };
 }
 
 /** What byteCompilerOf() stands for: the first active call whose directory holds the path. */
