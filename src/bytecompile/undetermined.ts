@@ -73,10 +73,10 @@ export function undeterminedModules(expansion: SpecExpansion, model: BuildrootMo
  * modules, expanded; for lines rpm surely reads, only those still holding an unknown part.
  */
 function writtenPaths(line: ExpandedLine, expansion: SpecExpansion, buildroot: string): string[] {
-  // The section first: a plain line makes its expansion only when it is asked for.
-  if (line.state === 'inactive' || (line.section.name !== 'install' && line.section.name !== 'files') || line.expanded === null) return [];
+  if (line.state === 'inactive') return [];
   let paths: string[];
-  if (line.section.name === 'install') {
+  // The section first: a plain line makes its expansion only when it is asked for.
+  if (line.section.name === 'install' && line.expanded !== null) {
     paths = shellWords(line.expanded.text).map((w) => insideBuildroot(w.text, buildroot)).filter((p) => p !== null);
   } else if (line.section.name === 'files' && line.line.kind === 'file-entry') {
     if (line.line.directives.some((d) => NOT_CONTENT.has(d.name))) return [];

@@ -120,12 +120,12 @@ async function runOnWorkers(jobs: readonly FileJob[], threads: number, script: U
         if (current >= 0) settle(current, crashed(jobs[current]!, `the worker thread exited with code ${code}`));
         current = -1;
         if (next < jobs.length) start();
-        else if (running === 0) void lintHere(oversized);
+        else if (running === 0) void lintOversized();
       });
       feed();
     };
-    const lintHere = async (indexes: readonly number[]): Promise<void> => {
-      for (const index of indexes) settle(index, await runFileJobSafely(jobs[index]!));
+    const lintOversized = async (): Promise<void> => {
+      for (const index of oversized) settle(index, await runFileJobSafely(jobs[index]!));
     };
     for (let i = 0; i < threads; i++) start();
   });

@@ -314,7 +314,8 @@ export function expandSpec(file: SpecFile, target: Target, options: ExpandOption
       lines.push(new PlainLine(line, section, state, source));
       return;
     }
-    // Only an expansion defines macros or calls %py_byte_compile (a plain line names none).
+    // Only an expansion can call %py_byte_compile or make a definition with the line as its
+    // origin; a plain tag's definitions (record()) pass their own.
     currentLine = line;
     currentState = state;
     expander.definitionOrigin = { kind: 'spec', span: line.span };

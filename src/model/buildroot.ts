@@ -114,7 +114,7 @@ export function buildBuildrootModel(expansion: SpecExpansion): BuildrootModel {
       for (const word of shellWords(expanded.expanded.text)) {
         if (word.text.startsWith('%') || word.text === '') continue;
         const span = sourceOf(expanded.expanded, word.start, word.end) ?? expanded.line.span;
-        const writtenDir = writtenDirOf(expansion.file.source, span, namesFileByName(word.text));
+        const writtenDir = writtenDirOf(expansion.file.source, span, namesFileByName(unquote(word.text)));
         shipped.push({
           path: normalisePath(word.text), directives: directives.map((d) => d.name), line: expanded.line, state: expanded.state, span,
           // `%{_datadir}/app*/x.py` spells no one directory.
@@ -273,7 +273,7 @@ function installFacts(command: Command, strip: (path: string) => string | null, 
   const destPath = strip(dest.text)?.replace(/\/+$/, '') ?? '';
   const existingDir = SYSTEM_DIRS.has(destPath) || knownDirs.has(destPath);
   const destIsDir = targetDir !== null || sources.length > 1 || destText.endsWith('/') || existingDir
-    || (name === 'install' && !flags.has('D') && !/\.[A-Za-z0-9]+$/.test(destText));
+    || (name === 'install' && !flags.has('D') && !hasExtension(destText));
   for (const source of sources) {
     // Moving files around inside the buildroot brings no new ones.
     if (strip(source.text) !== null) continue;
@@ -288,7 +288,7 @@ function installFacts(command: Command, strip: (path: string) => string | null, 
     const glob = base.includes('*');
     // `install *.py DIR/`: the files land in DIR, recorded as a directory holding Python.
     const kind: InstalledPath['kind'] = glob && destIsDir ? 'dir'
-      : evidence === 'maybe' || (recursive && !/\.[A-Za-z0-9]+$/.test(base)) ? 'tree' : 'file';
+      : evidence === 'maybe' || (recursive && !hasExtension(base)) ? 'tree' : 'file';
     into(dest, kind, evidence, destIsDir && !glob ? base : '');
   }
   return facts;
@@ -309,7 +309,7 @@ function extractFacts(name: string, args: readonly ShellWord[], strip: (path: st
 
 function pythonEvidenceOf(source: string, recursive: boolean): PythonEvidence {
   if (/\.py$/.test(source) || /\*\.py$/.test(source)) return 'yes';
-  if (recursive && !/\.[A-Za-z0-9]+$/.test(source.replace(/\/+$/, ''))) return 'maybe';
+  if (recursive && !hasExtension(source.replace(/\/+$/, ''))) return 'maybe';
   return 'no';
 }
 
@@ -319,7 +319,12 @@ function unquote(word: string): string {
 
 /** Whether a `%files` entry names a file, which only its name tells: `x.py`, or a glob `*.py`, `x.py*`. */
 function namesFileByName(path: string): boolean {
-  return /\.[A-Za-z0-9]+\*?$/.test(path);
+  return hasExtension(path.replace(/\*$/, ''));
+}
+
+/** Whether a name ends in an extension (`x.py`, `a.tar`): a file, where nothing else tells. */
+function hasExtension(name: string): boolean {
+  return /\.[A-Za-z0-9]+$/.test(name);
 }
 
 /** `/a/./b//c/` → `/a/b/c`. */

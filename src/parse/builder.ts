@@ -201,8 +201,8 @@ export class TreeBuilder {
 
   /** Joins adjacent literals so a run of plain text is one node. */
   text(span: Span, parts: TextPart[]): MacroText {
-    // Most texts are one literal (a line without macros): the text takes its span, and an array
-    // of one element, so that no span or array is made twice for every line of a file.
+    // Most texts are one literal (a line without macros): the text shares its span, and its array
+    // is made at its size, so the tree keeps one span and no spare room for every such text.
     if (parts.length === 1) {
       const only = parts[0]!;
       const same = only.span.start === span.start && only.span.end === span.end;

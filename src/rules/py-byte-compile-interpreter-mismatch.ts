@@ -36,6 +36,9 @@ export default defineRule({
     link: 'https://docs.fedoraproject.org/en-US/packaging-guidelines/Python_Appendix/#manual-bytecompilation',
   },
   *check(ctx) {
+    // Most specs make no call, and need none of what follows.
+    const calls = byteCompileCalls(ctx.expansion, ctx.source);
+    if (calls.length === 0) return;
     const expander = new MacroExpander(ctx.expansion.scope);
     const python3 = expander.expand('%{python3_version}');
     const legacy = ctx.target.id === 'el7' || ctx.target.id === 'el8';
@@ -44,7 +47,7 @@ export default defineRule({
     const python3Macro = python3InterpreterMacro(ctx.target);
     // What each fix would name, as the spec's own macros have it.
     const versionOf = new Map([python2Macro, python3Macro].map((macro) => [macro, interpreterVersion(expander.expand(macro), python3)]));
-    for (const call of byteCompileCalls(ctx.expansion, ctx.source)) {
+    for (const call of calls) {
       const interpreter = call.args[0];
       if (call.line.state !== 'active' || interpreter === undefined || interpreter.text.startsWith('-')) continue;
       const installed = call.args[1] === undefined ? null : stripBuildroot(call.args[1].value, ctx.buildroot.buildroot);
