@@ -1,4 +1,5 @@
-// The specs both benchmarks measure: ../shared/corpus, or specs-examples/ where it is absent.
+// The specs both benchmarks measure (../shared/corpus, or specs-examples/ where it is absent), and
+// how both take time.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -17,4 +18,16 @@ export function benchSpecs() {
     }
   })(source);
   return files;
+}
+
+/** Runs `work` once: what it returned, and the seconds it took. */
+export function timeIt(work) {
+  const started = process.hrtime.bigint();
+  const result = work();
+  return { result, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { benchSpecs, corpus, root, source } from './bench-specs.mjs';
+import { benchSpecs, corpus, median, root, source, timeIt } from './bench-specs.mjs';
 
 const cli = join(root, 'dist/cli.cjs');
 const reference = resolve(root, '../shared/reference');
@@ -22,22 +22,15 @@ const withoutShell = sample.filter((path) => !readFileSync(path, 'latin1').inclu
 const single = sample.find((path) => path.includes('fedora')) ?? sample[0];
 
 const have = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
-const seconds = (started) => Number(process.hrtime.bigint() - started) / 1e9;
 const ms = (s) => `${(s * 1000).toFixed(1)} ms`;
 
 function timed(command, args, options = {}) {
-  const started = process.hrtime.bigint();
-  const run = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, ...options });
+  const { result: run, seconds } = timeIt(() => spawnSync(command, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, ...options }));
   if (run.error) throw run.error;
   // A run that failed would be timed as a fast one: speclint runs with --exit-zero, so any other
   // status is a failure (rpmlint's status counts its findings, and is not checked).
   if (command !== 'rpmlint' && run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${run.status}: ${String(run.stderr).slice(0, 500)}`);
-  return { seconds: seconds(started), run };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return { seconds, run };
 }
 
 const results = {};
@@ -85,10 +78,9 @@ if (have('rpmlint')) {
 console.log('\n# rpmspec -P, one process per spec (specs without %( only)');
 if (have('rpmspec') && existsSync(reference)) {
   const loads = ['--load', 'macros/python-common.macros', '--load', 'macros/python-modern.macros', '--load', 'macros/dist-fedora.macros'];
-  const started = process.hrtime.bigint();
   // rpmspec rejects some specs (a missing macro file, a syntax it refuses): those are counted, since they end early.
-  const rejected = withoutShell.filter((path) => spawnSync('rpmspec', ['-P', ...loads, path], { cwd: reference, stdio: 'ignore' }).status !== 0).length;
-  results.rpmspecPerSpec = seconds(started) / withoutShell.length;
+  const { result: rejected, seconds } = timeIt(() => withoutShell.filter((path) => spawnSync('rpmspec', ['-P', ...loads, path], { cwd: reference, stdio: 'ignore' }).status !== 0).length);
+  results.rpmspecPerSpec = seconds / withoutShell.length;
   const lint = timed(process.execPath, [cli, '--exit-zero', '--quiet', '--jobs', '1', ...withoutShell]);
   results.speclintLintPerSpec = lint.seconds / withoutShell.length;
   line('rpmspec -P', ms(results.rpmspecPerSpec), `${rejected} of ${withoutShell.length} rejected by rpmspec`);
@@ -100,6 +92,6 @@ const timeCommand = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 for (const [label, jobs] of [['one thread', ['--jobs', '1']], ['default threads', []]]) {
   const args = [cli, '--exit-zero', '--quiet', '--format', 'json', ...jobs, source];
   const { seconds: wall, run } = timeCommand === null ? timed(process.execPath, args) : timed(timeCommand, ['-f', '%M', process.execPath, ...args]);
-  const peak = timeCommand === null ? 'n/a' : `${(Number(run.stderr.trim().split('\n').at(-1)) / 1024).toFixed(0)} MB peak RSS (main thread and workers)`;
+  const peak = timeCommand === null ? 'n/a' : `${(Number(run.stderr.trim().split('\n').at(-1)) / 1024).toFixed(0)} MB peak RSS${jobs.length === 0 ? ' (main thread and workers)' : ''}`;
   line(`speclint, ${label}`, `${wall.toFixed(2)} s`, `${(files.length / wall).toFixed(0)} specs/s, ${peak}`);
 }

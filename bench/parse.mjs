@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { decodeSpec, lintText, parseSpec } from '../dist/index.js';
 import { expandSpec } from '../dist/macros/spec-expander.js';
 import { findTarget } from '../dist/macros/targets.js';
-import { benchSpecs, corpus, source } from './bench-specs.mjs';
+import { benchSpecs, corpus, median, source, timeIt } from './bench-specs.mjs';
 
 const lintOnly = process.argv[2] === '--lint-corpus';
 if (source !== corpus && !lintOnly) console.log(`note: ${corpus} is absent; measuring specs-examples/ instead`);
@@ -26,14 +26,7 @@ function reference(text) {
 
 function measure(label, work, runs = 5) {
   work(); // warm-up: let the JIT compile before timing
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    work();
-    times.push(Number(process.hrtime.bigint() - started) / 1e9);
-  }
-  times.sort((a, b) => a - b);
-  const seconds = times[Math.floor(runs / 2)];
+  const seconds = median(Array.from({ length: runs }, () => timeIt(work).seconds));
   console.log(`${label.padEnd(28)} ${seconds.toFixed(3).padStart(7)} s  ${(megabytes / seconds).toFixed(1).padStart(7)} MB/s  ${(texts.length / seconds).toFixed(0).padStart(7)} specs/s`);
   return seconds;
 }
@@ -60,9 +53,9 @@ console.log(`ten specs linted as one file: ${scalingRatio().toFixed(2)}x the tim
 
 /** Child process: reads and lints every spec once, prints its time and peak RSS as JSON, exits. */
 function lintCorpus() {
-  const started = process.hrtime.bigint();
-  for (const path of files) lintText(decodeSpec(readFileSync(path)).text, { filename: path, target: 'fedora' });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const { seconds } = timeIt(() => {
+    for (const path of files) lintText(decodeSpec(readFileSync(path)).text, { filename: path, target: 'fedora' });
+  });
   console.log(JSON.stringify({ seconds, peakMegabytes: Math.round(process.resourceUsage().maxRSS / 1024) }));
   process.exit(0);
 }
@@ -85,14 +78,9 @@ function scalingRatio() {
   // collection falls on both alike.
   let asOne = Infinity;
   let oneByOne = Infinity;
-  const time = (work) => {
-    const started = process.hrtime.bigint();
-    work();
-    return Number(process.hrtime.bigint() - started) / 1e9;
-  };
   for (let i = 0; i < 15; i++) {
-    asOne = Math.min(asOne, time(lintWhole));
-    oneByOne = Math.min(oneByOne, time(lintParts));
+    asOne = Math.min(asOne, timeIt(lintWhole).seconds);
+    oneByOne = Math.min(oneByOne, timeIt(lintParts).seconds);
   }
   return asOne / oneByOne;
 }

@@ -18,9 +18,9 @@ const out = join(root, 'dist/cli/');
 /** A module id with Windows' separators as `/`, for the checks below that look for node_modules/. */
 const slashed = (id) => id.replaceAll('\\', '/');
 
-/** Removes what a bundling makes (and the ES module chunks of the builds before it). */
+/** Removes what a bundling makes (and what builds before it made: ES module chunks, `launch.cjs.cache`). */
 function removeBundle() {
-  for (const name of readdirSync(out)) if (/\.chunk\.c?js(\.map)?$|^launch\.(cjs(\.map)?|[0-9a-f]{8}\.cache(\.\d+)?)$/.test(name)) rmSync(join(out, name));
+  for (const name of readdirSync(out)) if (/\.chunk\.c?js(\.map)?$|^launch\.(cjs(\.map|\.cache)?|[0-9a-f]{8}\.cache(\.\d+)?)$/.test(name)) rmSync(join(out, name));
 }
 // What an earlier build made would otherwise stay behind, unused or stale, when this one fails.
 removeBundle();
@@ -102,22 +102,12 @@ function licences(moduleIds) {
 // the path a pre-commit hook takes (a spec with findings and a clean one, read from disk, reported
 // as text). The specs are linted in a directory of their own with an empty speclint.toml, so that
 // no configuration around it changes the run; reading that file is the one step a hook without a
-// config skips, and its parser (smol-toml, required on use) is not in the bundle anyway. A bundle that cannot lint them is not
-// kept; where the directory cannot be made or the cache written, the bundle stays without a cache,
-// which costs time alone. rolldown needs Node 20.19, which has zlib.crc32 for the cache's name.
+// config skips, and its parser (smol-toml, required on use) is not in the bundle anyway. A bundle
+// that was not seen to lint them is not kept; where the cache cannot be written, the bundle stays
+// without one, which costs time alone. rolldown needs Node 20.19 today, which has zlib.crc32 for
+// the cache's name; a Node without it would run the bundle uncached.
 const { default: { loadBundle } } = await import(pathToFileURL(join(out, 'code-cache.cjs')).href);
-let dir;
-try {
-  dir = mkdtempSync(join(tmpdir(), 'speclint-warm-up-'));
-  writeFileSync(join(dir, 'speclint.toml'), '');
-  for (const name of ['90-realistic-messy.spec', '01-python-quokka-clean.spec']) copyFileSync(join(root, 'specs-examples', name), join(dir, name));
-} catch (error) {
-  console.error(`speclint: the CLI bundle has no code cache: no directory for the warm-up lint (${String(error).split('\n')[0]})`);
-  process.exit(0);
-}
-const bundle = await warmUp(dir)
-  .finally(() => rmSync(dir, { recursive: true, force: true }))
-  .catch((error) => leaveUnbundled(`the bundle failed its warm-up lint: ${error}`));
+const bundle = await warmUp().catch((error) => leaveUnbundled(`the bundle failed its warm-up lint: ${error}`));
 if (bundle.cachePath === null) {
   console.error('speclint: the CLI bundle has no code cache: this Node has no zlib.crc32 to name it by');
   process.exit(0);
@@ -131,12 +121,19 @@ try {
   console.error(`speclint: the CLI bundle has no code cache: ${String(error).split('\n')[0]}`);
 }
 
-/** Loads the bundle and lints the two specs in `dir` through it: one with findings, one clean. */
-async function warmUp(dir) {
+/** Loads the bundle and lints two specs through it, in a directory of their own: one with findings, one clean. */
+async function warmUp() {
   const loaded = loadBundle(out);
-  const silent = { stdout: () => {}, stdoutBytes: () => {}, stderr: () => {}, readStdin: async () => new Uint8Array(0), env: {}, colorLevel: 0, stderrIsTTY: false };
-  const found = await loaded.launch.main(['lint', join(dir, '90-realistic-messy.spec')], silent);
-  const clean = await loaded.launch.main([join(dir, '01-python-quokka-clean.spec')], silent);
-  if (found !== 1 || clean !== 0) throw new Error(`they exited ${found} and ${clean}, not 1 and 0`);
-  return loaded;
+  const dir = mkdtempSync(join(tmpdir(), 'speclint-warm-up-'));
+  try {
+    writeFileSync(join(dir, 'speclint.toml'), '');
+    for (const name of ['90-realistic-messy.spec', '01-python-quokka-clean.spec']) copyFileSync(join(root, 'specs-examples', name), join(dir, name));
+    const silent = { stdout: () => {}, stdoutBytes: () => {}, stderr: () => {}, readStdin: async () => new Uint8Array(0), env: {}, colorLevel: 0, stderrIsTTY: false };
+    const found = await loaded.launch.main(['lint', join(dir, '90-realistic-messy.spec')], silent);
+    const clean = await loaded.launch.main([join(dir, '01-python-quokka-clean.spec')], silent);
+    if (found !== 1 || clean !== 0) throw new Error(`they exited ${found} and ${clean}, not 1 and 0`);
+    return loaded;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

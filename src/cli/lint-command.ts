@@ -75,7 +75,7 @@ export async function runLint(paths: readonly string[], options: LintOptions, io
   const unreadable = [...before.errors, ...after.errors].map((e) => e.message);
 
   const progress = progressLine(jobs.length, io.stderr, { isTTY: io.stderrIsTTY, env: io.env });
-  // --jobs counts the threads that lint, this one included: 1 starts no worker.
+  // --jobs 1 keeps the run in this thread; only the default may choose a single worker (on one core).
   const workers = options.jobs === undefined ? defaultWorkers(jobs.length) : options.jobs === 1 ? 0 : options.jobs;
   const outcomes = await runFileJobs(jobs, workers, { onDone: progress.tick });
   progress.done();

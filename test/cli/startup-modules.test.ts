@@ -176,7 +176,7 @@ describe.skipIf(!BUNDLED)('start-up: a run without the bundle, or with a cache V
     expect(caches(join(root, 'dist/cli'))).toHaveLength(1);
     damage(join(root, 'dist/cli'));
     expect(cacheUsed(join(root, 'dist'))).toBe(used);
-    const run = spawnSync(process.execPath, [join(root, 'dist/cli.cjs'), 'x.spec'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = runBin(['x.spec'], { cwd: dir, bin: join(root, 'dist/cli.cjs') });
     expect(expected.status).toBe(1);
     expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: expected.status, stdout: expected.stdout, stderr: expected.stderr });
   });

@@ -12,7 +12,8 @@ export const BIN = join(import.meta.dirname, '../../dist/cli.cjs');
 export const HAVE_BIN = existsSync(BIN);
 if (!HAVE_BIN) console.log(`[speclint tests] skipping the tests of the built binary: ${BIN} is absent (npm run build makes it)`);
 
-/** Runs the built command line to its end, text in and out, colours off. */
-export function runBin(args: readonly string[], options: { readonly cwd?: string; readonly input?: string } = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [BIN, ...args], { ...options, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** Runs the built command line (or `bin`, a copy of it) to its end, text in and out, colours off. */
+export function runBin(args: readonly string[], options: { readonly cwd?: string; readonly input?: string; readonly bin?: string } = {}): SpawnSyncReturns<string> {
+  const { bin = BIN, ...spawnOptions } = options;
+  return spawnSync(process.execPath, [bin, ...args], { ...spawnOptions, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatGithub } from '../../src/report/github.js';
 import type { FileProblems, Problem } from '../../src/report/problem.js';
-import { EXAMPLE_NAMES, lintExample, lintProblems, toCrlf } from './lint-examples.js';
+import { EXAMPLE_NAMES } from '../helpers/examples.js';
+import { lintExample, lintProblems, toCrlf } from './lint-examples.js';
 
 interface Annotation {
   readonly command: string;

@@ -2,8 +2,6 @@ import { lintText } from '../../src/engine/lint.js';
 import type { FileProblems } from '../../src/report/problem.js';
 import { exampleText } from '../helpers/examples.js';
 
-export { EXAMPLE_NAMES, exampleText } from '../helpers/examples.js';
-
 /**
  * Lints text the way `speclint lint` does and shapes the findings as its problemsOf() does, so
  * reporters are tested on real findings (with their fixes and related locations).

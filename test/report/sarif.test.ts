@@ -8,7 +8,8 @@ import { describeDiagnostics, describeRules } from '../../src/report/rule-descri
 import { formatSarif, type SarifOptions } from '../../src/report/sarif.js';
 import { RULES } from '../../src/rules/index.js';
 import { validateSarif } from './sarif-schema.js';
-import { EXAMPLE_NAMES, exampleText, lintExample, lintProblems, toCrlf } from './lint-examples.js';
+import { EXAMPLE_NAMES, exampleText } from '../helpers/examples.js';
+import { lintExample, lintProblems, toCrlf } from './lint-examples.js';
 
 const CWD = '/home/packager/rpms';
 const OPTIONS: SarifOptions = { toolVersion: '0.1.0', informationUri: 'https://example.org/speclint', rules: describeRules(RULES), cwd: CWD };

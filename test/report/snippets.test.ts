@@ -3,7 +3,8 @@ import { edit, type Edit, type Fix, makeFix } from '../../src/fix/edit.js';
 import type { FileProblems, Problem } from '../../src/report/problem.js';
 import { formatSnippets } from '../../src/report/snippets.js';
 import { spec } from '../helpers/spec.js';
-import { EXAMPLE_NAMES, exampleText, lintExample, lintProblems, toCrlf } from './lint-examples.js';
+import { EXAMPLE_NAMES, exampleText } from '../helpers/examples.js';
+import { lintExample, lintProblems, toCrlf } from './lint-examples.js';
 
 interface Snippet {
   readonly header: string;
