@@ -7,7 +7,7 @@ import type { Line, MacroText, Span } from '../parse/cst.js';
 import { textsOfLine } from '../parse/texts-of-line.js';
 import { defineRule } from './define-rule.js';
 import { isInterpreterPackage } from './utils/interpreter-package.js';
-import { buildRequires, dependencyNames } from './utils/build-requires.js';
+import { type BuildRequire, buildRequires } from './utils/build-requires.js';
 import { insertAfterLine } from './utils/insert-after-line.js';
 import { preambleAnchors } from './utils/preamble-anchors.js';
 
@@ -49,10 +49,11 @@ export default defineRule({
     const { expansion } = ctx;
     // The interpreter's own package builds Python itself.
     if (isInterpreterPackage(expansion)) return;
-    if (buildRequires(expansion).some((br) => DEVEL.test(br.name))) return;
+    const requires = buildRequires(expansion);
+    if (requires.some((br) => DEVEL.test(br.name))) return;
     // %pyproject_buildrequires (also through BuildSystem: pyproject) generates python3-devel.
     if (generatesBuildRequires(expansion.lines, ctx.source)) return;
-    const use = firstPythonUse(expansion.lines, ctx.buildroot.installed.filter((i) => i.state === 'active').map((i) => ({ path: i.path, span: i.span })));
+    const use = firstPythonUse(expansion.lines, requires, ctx.buildroot.installed.filter((i) => i.state === 'active').map((i) => ({ path: i.path, span: i.span })));
     if (use === null) return;
     const anchor = insertionPoint(expansion.lines);
     const name = expansion.lines.some((l) => l.state !== 'inactive' && l.line.kind === 'macro-definition' && l.line.name.text === 'python3_pkgversion')
@@ -72,7 +73,13 @@ function generatesBuildRequires(lines: readonly ExpandedLine[], source: string):
 }
 
 /** The first sign that the spec builds with Python 3, and where it is. */
-function firstPythonUse(lines: readonly ExpandedLine[], installed: readonly { path: string; span: Span }[]): { reason: string; span: Span } | null {
+function firstPythonUse(lines: readonly ExpandedLine[], requires: readonly BuildRequire[], installed: readonly { path: string; span: Span }[]): { reason: string; span: Span } | null {
+  const requiredOn = new Map<ExpandedLine, string[]>();
+  for (const { name, line } of requires) {
+    const names = requiredOn.get(line);
+    if (names === undefined) requiredOn.set(line, [name]);
+    else names.push(name);
+  }
   const refs: NamedRef[] = [];
   for (const l of lines) {
     if (l.state !== 'active') continue;
@@ -85,8 +92,9 @@ function firstPythonUse(lines: readonly ExpandedLine[], installed: readonly { pa
       if ((ref.name === 'python3' || ref.name === '__python3') && SCRIPT_SECTIONS.has(l.section.name)) return { reason: `%${ref.name}`, span: ref.span };
     }
     // Building with Python modules means building with Python; a runtime Requires does not.
-    if (l.line.kind === 'tag' && /^buildrequires$/i.test(l.line.name.text) && l.expanded !== null && l.line.value !== null) {
-      const python = dependencyNames(l.expanded.text.slice(l.expanded.text.indexOf(':') + 1)).find((n) => /^python3(\.\d+)?(-|dist\()/.test(n) && !DEVEL.test(n) && !BUILD_TOOLS.test(n));
+    const names = requiredOn.get(l);
+    if (names !== undefined && l.line.kind === 'tag' && l.line.value !== null) {
+      const python = names.find((n) => /^python3(\.\d+)?(-|dist\()/.test(n) && !DEVEL.test(n) && !BUILD_TOOLS.test(n));
       if (python !== undefined) return { reason: `requires ${python}`, span: l.line.value.span };
     }
   }

@@ -34,7 +34,7 @@ function readBuildRequires(expansion: SpecExpansion): BuildRequire[] {
 }
 
 /** Names in a dependency list: `a, b >= 1, (c or python3dist(d))` → a, b, c, python3dist(d). */
-export function dependencyNames(value: string): string[] {
+function dependencyNames(value: string): string[] {
   return value
     .split(/[\s,]+/)
     .map(stripRichParentheses)
